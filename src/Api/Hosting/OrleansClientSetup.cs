@@ -1,0 +1,49 @@
+using Marquee.ServiceDefaults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Marquee.Api.Hosting;
+
+public static class OrleansClientSetup
+{
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// The cluster client finds gateways through the same PostgreSQL membership table the silos write,
+    /// so API instances and silos scale independently and need no address list.
+    /// </summary>
+    public static WebApplicationBuilder AddMarqueeOrleansClient(this WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddOptions<ClusterIdentityOptions>().BindConfiguration(ClusterIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var identity = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = identity.ClusterId;
+                options.ServiceId = identity.ServiceId;
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.ConnectionString = connectionString;
+            });
+            client.AddActivityPropagation();
+            client.AddDashboard();
+            // The API may start before any silo: keep trying instead of failing the host.
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return !cancellationToken.IsCancellationRequested;
+            });
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddPostgresReadiness(connectionString)
+            .Add(new HealthCheckRegistration("cluster", sp => ActivatorUtilities.CreateInstance<ClusterHealthCheck>(sp),
+                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+        return builder;
+    }
+}

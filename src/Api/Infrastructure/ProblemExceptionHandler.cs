@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Marquee.Api.Infrastructure;
+
+/// <summary>
+/// The one place exceptions become HTTP answers. Client mistakes the framework raises (bad JSON, body
+/// too large) keep their 4xx status; a cluster that cannot be reached is 503; anything else is a 500
+/// without details.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string? Title, string? Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON.", json.Message),
+        BadHttpRequestException bad => (bad.StatusCode, null, bad.Message),
+        JsonException json => (400, "The request body is not valid JSON.", json.Message),
+        SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+            => (503, "The booking cluster is unavailable; retry shortly.", null),
+        TimeoutException => (503, "The booking cluster did not answer in time; retry shortly.", null),
+        _ => (500, "An unexpected error occurred.", null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

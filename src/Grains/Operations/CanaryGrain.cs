@@ -1,0 +1,25 @@
+using Orleans.Runtime;
+
+using Marquee.Operations.State;
+
+namespace Marquee.Operations;
+
+public sealed class CanaryGrain(
+    [PersistentState("canary", StorageNames.Operations)] IPersistentState<CanaryState> state,
+    ILocalSiloDetails silo,
+    TimeProvider clock) : Grain, ICanaryGrain
+{
+    public async Task<CanaryReport> TouchAsync(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        state.State.Touches += count;
+        state.State.LastTouchedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return Report();
+    }
+
+    public Task<CanaryReport> ReadAsync() => Task.FromResult(Report());
+
+    private CanaryReport Report() =>
+        new(this.GetPrimaryKeyString(), state.State.Touches, state.State.LastTouchedAt, silo.SiloAddress.ToString());
+}

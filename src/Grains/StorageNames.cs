@@ -1,0 +1,14 @@
+namespace Marquee;
+
+/// <summary>Names of the grain storage providers the silo registers; grains pick one per state.</summary>
+public static class StorageNames
+{
+    /// <summary>Operational state: canaries and other ops probes.</summary>
+    public const string Operations = "operations";
+
+    /// <summary>Orleans' stream pub/sub bookkeeping; the name is fixed by Orleans.</summary>
+    public const string PubSub = "PubSubStore";
+
+    /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
+    public static readonly IReadOnlyList<string> All = [Operations, PubSub];
+}

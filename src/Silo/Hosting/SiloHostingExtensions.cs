@@ -1,0 +1,80 @@
+using Marquee.ServiceDefaults;
+using Marquee.Silo.Schema;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Marquee.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>The ADO.NET invariant Orleans uses to load Npgsql's provider factory.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Everything a Marquee silo process hosts: options validated at start, the schema migrator,
+    /// Orleans on PostgreSQL (membership, grain storage, reminders), streams, the dashboard's
+    /// collectors and the readiness checks. The HTTP side only serves probes and metrics.
+    /// </summary>
+    public static WebApplicationBuilder AddMarqueeSilo(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Marquee");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Marquee is required (env ConnectionStrings__Marquee).");
+        }
+
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ClusterIdentityOptions>().BindConfiguration(ClusterIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var identity = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = silo.ShutdownTimeout);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddHealthChecks()
+            .AddPostgresReadiness(connectionString)
+            .Add(new HealthCheckRegistration("silo", sp => ActivatorUtilities.CreateInstance<SiloActiveHealthCheck>(sp),
+                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag]));
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = identity.ClusterId;
+                options.ServiceId = identity.ServiceId;
+            });
+            orleans.ConfigureEndpoints(silo.ParseAdvertisedAddress(), silo.SiloPort, silo.GatewayPort, silo.ListenOnAnyAddress);
+            orleans.UseAdoNetClustering(options =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.ConnectionString = connectionString;
+            });
+            foreach (var name in StorageNames.All)
+            {
+                orleans.AddAdoNetGrainStorage(name, options =>
+                {
+                    options.Invariant = NpgsqlInvariant;
+                    options.ConnectionString = connectionString;
+                });
+            }
+            orleans.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.ConnectionString = connectionString;
+            });
+            orleans.AddMemoryStreams(StreamNames.Live);
+            orleans.AddActivityPropagation();
+            orleans.AddDashboard();
+        });
+
+        return builder;
+    }
+
+    /// <summary>Applies the schema before Orleans starts: the providers read their queries at start.</summary>
+    public static Task MigrateSchemaAsync(this IHost host, CancellationToken cancellationToken = default) =>
+        host.Services.GetRequiredService<SchemaMigrator>().MigrateWhenReachableAsync(TimeSpan.FromSeconds(60), cancellationToken);
+}

@@ -1,0 +1,48 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Marquee.Testing;
+
+/// <summary>
+/// A P-256 signing key written to a PEM file the API is pointed at, and access tokens minted with it,
+/// so tests can act as any role before (and independently of) the identity endpoints.
+/// </summary>
+public sealed class TestTokens : IDisposable
+{
+    public const string Issuer = "marquee-test";
+    public const string Audience = "marquee-api-test";
+
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public TestTokens()
+    {
+        KeyPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"marquee-test-key-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(KeyPath, _key.ExportPkcs8PrivateKeyPem());
+    }
+
+    public string KeyPath { get; }
+
+    public string Mint(string role, TimeSpan? lifetime = null, string? subject = null)
+    {
+        var now = DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromMinutes(15)),
+            Subject = new ClaimsIdentity([new Claim("sub", subject ?? Guid.NewGuid().ToString()), new Claim("role", role)]),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key), SecurityAlgorithms.EcdsaSha256),
+        };
+        return new JwtSecurityTokenHandler().CreateEncodedJwt(descriptor);
+    }
+
+    public void Dispose()
+    {
+        _key.Dispose();
+        File.Delete(KeyPath);
+    }
+}
