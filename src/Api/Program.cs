@@ -60,6 +60,7 @@ app.UseMarqueeSecurityHeaders();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
 app.UseProblemStatusCodes();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -81,6 +82,3 @@ var api = app.MapGroup("/api/v1");
 api.MapOperationsApi();
 
 app.Run();
-
-/// <summary>Entry point, public so the API tests can host it with WebApplicationFactory.</summary>
-public partial class Program;

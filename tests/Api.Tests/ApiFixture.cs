@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using Marquee.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Marquee.Api.Tests;
+
+// The silo and the API both have a top-level Program; any type of the API assembly names its entry point.
+using ApiEntry = Marquee.Api.Hosting.EdgeOptions;
+
+/// <summary>
+/// The API's real pipeline (WebApplicationFactory) talking to a real silo over the Orleans gateway,
+/// both on a freshly migrated PostgreSQL database. Shared by every API test.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string AllowedOrigin = "https://tickets.marquee.test";
+    public const string OperatorUser = "ops";
+    public const string OperatorPassword = "ops-password-for-tests";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"marquee-api-tests-{Guid.NewGuid():N}");
+
+    public InProcessSilo Silo { get; private set; } = null!;
+
+    public TestTokens Tokens { get; } = new();
+
+    public WebApplicationFactory<ApiEntry> Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"));
+        Factory = CreateFactory();
+        using var client = Factory.CreateClient();
+        // Warm up: the first call waits until the client has found the gateway through membership.
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A factory over the same cluster with some settings changed (limits, for instance).</summary>
+    public WebApplicationFactory<ApiEntry> CreateFactory(IReadOnlyDictionary<string, string?>? overrides = null) =>
+        new WebApplicationFactory<ApiEntry>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Test");
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Marquee"] = Silo.ConnectionString,
+                ["Orleans:ClusterId"] = Silo.ClusterId,
+                ["Orleans:ServiceId"] = Silo.ClusterId,
+                ["Jwt:Issuer"] = TestTokens.Issuer,
+                ["Jwt:Audience"] = TestTokens.Audience,
+                ["Jwt:SigningKeyPath"] = Tokens.KeyPath,
+                ["Dashboard:Username"] = OperatorUser,
+                ["Dashboard:Password"] = OperatorPassword,
+                ["Edge:CorsOrigins:0"] = AllowedOrigin,
+                ["Edge:RequestsPerWindow"] = "100000",
+                ["MARQUEE_DATA_DIR"] = _dataDirectory,
+            };
+            foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+
+    public HttpClient CreateClient(string? role = null)
+    {
+        var client = Factory.CreateClient();
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint(role));
+        }
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null) await Factory.DisposeAsync();
+        if (Silo is not null) await Silo.DisposeAsync();
+        Tokens.Dispose();
+        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

@@ -1,0 +1,68 @@
+using Marquee.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Marquee.Grains.Tests;
+
+/// <summary>
+/// One Orleans.TestingHost cluster (two silos) per test run, with grain storage and reminders on a
+/// freshly migrated PostgreSQL database, so grain tests exercise the real providers and our SQL.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private const string ConnectionKey = "ConnectionStrings:Marquee";
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await MigratedDatabase.CreateAsync("grains");
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        builder.ConfigureHostConfiguration(configuration =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionKey] = ConnectionString }));
+        builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+    }
+
+    private sealed class PostgresSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var connectionString = siloBuilder.Configuration[ConnectionKey];
+            foreach (var name in StorageNames.All)
+            {
+                siloBuilder.AddAdoNetGrainStorage(name, options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = connectionString;
+                });
+            }
+            siloBuilder.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = connectionString;
+            });
+            siloBuilder.AddMemoryStreams(StreamNames.Live);
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
