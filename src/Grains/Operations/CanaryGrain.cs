@@ -1,9 +1,15 @@
+using Orleans.Placement;
 using Orleans.Runtime;
 
 using Marquee.Operations.State;
 
 namespace Marquee.Operations;
 
+/// <remarks>
+/// Placed at random rather than by load, so that touching a few dozen canaries reaches every silo:
+/// that spread is the point of a probe.
+/// </remarks>
+[RandomPlacement]
 public sealed class CanaryGrain(
     [PersistentState("canary", StorageNames.Operations)] IPersistentState<CanaryState> state,
     ILocalSiloDetails silo,

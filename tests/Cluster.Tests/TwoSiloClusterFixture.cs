@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marquee.Testing;
+
+namespace Marquee.Cluster.Tests;
+
+/// <summary>
+/// The production topology on loopback: two silo processes and one API process that find each other
+/// only through PostgreSQL membership, as in docker-compose and Kubernetes.
+/// </summary>
+public sealed class TwoSiloClusterFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, string> _shared = [];
+
+    public TestTokens Tokens { get; } = new();
+
+    public MarqueeProcess SiloA { get; private set; } = null!;
+
+    public MarqueeProcess SiloB { get; private set; } = null!;
+
+    public MarqueeProcess Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync("cluster");
+        var clusterId = $"cluster-{Guid.NewGuid():N}";
+        _shared["ConnectionStrings__Marquee"] = connectionString;
+        _shared["Orleans__ClusterId"] = clusterId;
+        _shared["Orleans__ServiceId"] = clusterId;
+
+        SiloA = StartSilo("silo-a");
+        SiloB = StartSilo("silo-b");
+        Api = MarqueeProcess.Start("api", BuiltAssembly("Api", "Marquee.Api.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
+        {
+            ["Jwt__Issuer"] = TestTokens.Issuer,
+            ["Jwt__Audience"] = TestTokens.Audience,
+            ["Jwt__SigningKeyPath"] = Tokens.KeyPath,
+            // Every test request comes from 127.0.0.1; the per-address limit is exercised in the API tests.
+            ["Edge__RequestsPerWindow"] = "1000000",
+            ["MARQUEE_DATA_DIR"] = Path.Combine(Path.GetTempPath(), $"marquee-cluster-{Guid.NewGuid():N}"),
+        });
+
+        await Task.WhenAll(SiloA.WaitUntilReadyAsync(StartPatience), SiloB.WaitUntilReadyAsync(StartPatience));
+        await Api.WaitUntilReadyAsync(StartPatience);
+        await WaitForActiveSilosAsync(2);
+    }
+
+    /// <summary>Waits until the cluster itself (not just each process) sees the expected number of active silos.</summary>
+    private async Task WaitForActiveSilosAsync(int expected)
+    {
+        using var client = CreateAdminClient();
+        var deadline = DateTime.UtcNow + StartPatience;
+        while (DateTime.UtcNow < deadline)
+        {
+            var cluster = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
+            var active = cluster.GetProperty("silos").EnumerateArray().Count(silo => silo.GetProperty("status").GetString() == "Active");
+            if (active == expected) return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"the cluster never showed {expected} active silos");
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = new HttpClient { BaseAddress = Api.HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("admin"));
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in new[] { Api, SiloA, SiloB })
+        {
+            if (process is not null) await process.DisposeAsync();
+        }
+        Tokens.Dispose();
+    }
+
+    private MarqueeProcess StartSilo(string name) =>
+        MarqueeProcess.Start(name, BuiltAssembly("Silo", "Marquee.Silo.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
+        {
+            ["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__AdvertisedAddress"] = "127.0.0.1",
+        });
+
+    /// <summary>The project's build output in the same configuration as this test assembly.</summary>
+    private static string BuiltAssembly(string project, string fileName)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepositoryRoot.Path, "src", project, "bin", configuration, "net10.0", fileName);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.");
+    }
+}
