@@ -4,9 +4,10 @@
 
 pg_bin_dir() {
   local dir
-  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v pg_ctl)")"; return; fi
+  # Explicit statuses throughout: a bare 'return' inside a trap handler reports the trapped command's status.
+  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v pg_ctl)")"; return 0; fi
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$dir" ]; then echo "$dir"; return; fi
+  if [ -n "$dir" ]; then echo "$dir"; return 0; fi
   echo "PostgreSQL server binaries missing; installing the Debian package" >&2
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
@@ -27,8 +28,12 @@ pg_as_owner() {
 }
 
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
-    || { local p; for p in $(seq 55432 55532); do (echo >/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }; done; }
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( (RANDOM % 20000) + 40000 ))
+    (echo >/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return 0; }
+  done
+  return 1
 }
 
 # pg_start DATA_DIR PORT USER PASSWORD: initialise on first use, then start and wait until ready.
@@ -58,5 +63,5 @@ pg_stop() {
   local data=$1 bin
   [ -f "$data/postmaster.pid" ] || return 0
   bin=$(pg_bin_dir) || return 0
-  pg_as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  pg_as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null || true
 }

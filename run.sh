@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: PostgreSQL (under the data dir), schema, one silo, the API.
+# Prints the URLs, then runs until Ctrl-C or SIGTERM and stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+source scripts/postgres.sh
+
+export MARQUEE_DATA_DIR=${MARQUEE_DATA_DIR:-$root/.data}
+api_port=${MARQUEE_PORT:-5080}
+silo_http_port=${MARQUEE_SILO_HTTP_PORT:-5180}
+pg_port=${MARQUEE_PG_PORT:-55432}
+# Development-only credentials; Production refuses to start without real ones.
+export MARQUEE_DEMO_PASSWORD=${MARQUEE_DEMO_PASSWORD:-Marquee-Demo-2026!}
+pg_password=${MARQUEE_PG_PASSWORD:-marquee-dev}
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
+mkdir -p "$MARQUEE_DATA_DIR/logs" "$MARQUEE_DATA_DIR/mail"
+chmod 755 "$MARQUEE_DATA_DIR"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping Marquee..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_stop "$MARQUEE_DATA_DIR/postgres"
+  echo "Stopped."
+}
+trap stop_all INT TERM EXIT
+
+echo "==> building (Release)"
+dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/Silo/Silo.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
+api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
+
+echo "==> PostgreSQL on 127.0.0.1:$pg_port (data in $MARQUEE_DATA_DIR/postgres)"
+if (echo >/dev/tcp/127.0.0.1/"$pg_port") 2>/dev/null && [ ! -f "$MARQUEE_DATA_DIR/postgres/postmaster.pid" ]; then
+  pg_port=$(free_port)
+  echo "    port taken; using $pg_port"
+fi
+pg_start "$MARQUEE_DATA_DIR/postgres" "$pg_port" marquee "$pg_password"
+bin=$(pg_bin_dir)
+PGPASSWORD=$pg_password "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U marquee -d postgres -tAq \
+  -c "SELECT 1 FROM pg_database WHERE datname = 'marquee'" | grep -q 1 \
+  || PGPASSWORD=$pg_password "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U marquee -d postgres -q -c "CREATE DATABASE marquee"
+
+export ConnectionStrings__Marquee="Host=127.0.0.1;Port=$pg_port;Database=marquee;Username=marquee;Password=$pg_password"
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
+
+echo "==> schema"
+dotnet "$silo_dll" migrate >"$MARQUEE_DATA_DIR/logs/migrate.log" 2>&1 || { cat "$MARQUEE_DATA_DIR/logs/migrate.log" >&2; exit 1; }
+
+echo "==> silo"
+Urls="http://127.0.0.1:$silo_http_port" dotnet "$silo_dll" >"$MARQUEE_DATA_DIR/logs/silo.log" 2>&1 &
+pids+=($!)
+
+echo "==> API"
+Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin Dashboard__Password="$MARQUEE_DEMO_PASSWORD" \
+  dotnet "$api_dll" >"$MARQUEE_DATA_DIR/logs/api.log" 2>&1 &
+pids+=($!)
+
+wait_ready() {
+  local url=$1 name=$2 log=$3
+  for _ in $(seq 1 180); do
+    if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "$name stopped; last log lines:" >&2; tail -n 30 "$log" >&2; exit 1; }
+    done
+    sleep 1
+  done
+  echo "$name not ready after 180 s; see $log" >&2
+  exit 1
+}
+wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo "$MARQUEE_DATA_DIR/logs/silo.log"
+wait_ready "http://127.0.0.1:$api_port/health/ready" API "$MARQUEE_DATA_DIR/logs/api.log"
+
+cat <<INFO
+
+Marquee is running.
+  API             http://127.0.0.1:$api_port/api/v1
+  API reference   http://127.0.0.1:$api_port/scalar
+  OpenAPI         http://127.0.0.1:$api_port/openapi/v1.json
+  Health          http://127.0.0.1:$api_port/health/ready
+  Metrics         http://127.0.0.1:$api_port/metrics   (silo: http://127.0.0.1:$silo_http_port/metrics)
+  Dashboard       http://127.0.0.1:$api_port/dashboard/   (user admin, password \$MARQUEE_DEMO_PASSWORD)
+  PostgreSQL      127.0.0.1:$pg_port, database marquee, user marquee
+  Logs            $MARQUEE_DATA_DIR/logs
+Press Ctrl-C to stop.
+INFO
+
+# Returns when either process exits (or a signal arrives); the trap stops the rest.
+wait -n "${pids[@]}" || true
