@@ -47,7 +47,14 @@ public static class SiloHostingExtensions
                 options.ClusterId = identity.ClusterId;
                 options.ServiceId = identity.ServiceId;
             });
-            orleans.ConfigureEndpoints(silo.ParseAdvertisedAddress(), silo.SiloPort, silo.GatewayPort, silo.ListenOnAnyAddress);
+            if (silo.ParseAdvertisedAddress() is { } advertised)
+            {
+                orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, silo.ListenOnAnyAddress);
+            }
+            else
+            {
+                orleans.ConfigureEndpoints(silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+            }
             orleans.UseAdoNetClustering(options =>
             {
                 options.Invariant = NpgsqlInvariant;

@@ -16,9 +16,12 @@ public sealed class SiloOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address written to membership; in Kubernetes the pod IP from the downward API.</summary>
-    [Required]
-    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// The address written to membership; in Kubernetes the pod IP from the downward API. Empty means
+    /// this host's first non-loopback address (containers on a compose network).
+    /// </summary>
+    [RegularExpression(@"^$|^[0-9a-fA-F.:]+$")]
+    public string? AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Bind 0.0.0.0 instead of the advertised address (containers, where the pod IP is behind NAT).</summary>
     public bool ListenOnAnyAddress { get; set; }
@@ -27,5 +30,6 @@ public sealed class SiloOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public IPAddress ParseAdvertisedAddress() => IPAddress.Parse(AdvertisedAddress);
+    public IPAddress? ParseAdvertisedAddress() =>
+        string.IsNullOrWhiteSpace(AdvertisedAddress) ? null : IPAddress.Parse(AdvertisedAddress);
 }
