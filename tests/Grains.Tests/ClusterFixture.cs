@@ -46,13 +46,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 siloBuilder.AddAdoNetGrainStorage(name, options =>
                 {
-                    options.Invariant = "Npgsql";
+                    options.Invariant = Marquee.ServiceDefaults.AdoNetInvariant.Npgsql;
                     options.ConnectionString = connectionString;
                 });
             }
             siloBuilder.UseAdoNetReminderService(options =>
             {
-                options.Invariant = "Npgsql";
+                options.Invariant = Marquee.ServiceDefaults.AdoNetInvariant.Npgsql;
                 options.ConnectionString = connectionString;
             });
             siloBuilder.AddMemoryStreams(StreamNames.Live);

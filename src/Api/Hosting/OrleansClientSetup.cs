@@ -7,7 +7,6 @@ namespace Marquee.Api.Hosting;
 
 public static class OrleansClientSetup
 {
-    public const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>
     /// The cluster client finds gateways through the same PostgreSQL membership table the silos write,
@@ -27,7 +26,7 @@ public static class OrleansClientSetup
             });
             client.UseAdoNetClustering(options =>
             {
-                options.Invariant = NpgsqlInvariant;
+                options.Invariant = AdoNetInvariant.Npgsql;
                 options.ConnectionString = connectionString;
             });
             client.AddActivityPropagation();

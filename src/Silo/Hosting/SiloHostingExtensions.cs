@@ -9,8 +9,6 @@ namespace Marquee.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>The ADO.NET invariant Orleans uses to load Npgsql's provider factory.</summary>
-    public const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>
     /// Everything a Marquee silo process hosts: options validated at start, the schema migrator,
@@ -57,20 +55,20 @@ public static class SiloHostingExtensions
             }
             orleans.UseAdoNetClustering(options =>
             {
-                options.Invariant = NpgsqlInvariant;
+                options.Invariant = AdoNetInvariant.Npgsql;
                 options.ConnectionString = connectionString;
             });
             foreach (var name in StorageNames.All)
             {
                 orleans.AddAdoNetGrainStorage(name, options =>
                 {
-                    options.Invariant = NpgsqlInvariant;
+                    options.Invariant = AdoNetInvariant.Npgsql;
                     options.ConnectionString = connectionString;
                 });
             }
             orleans.UseAdoNetReminderService(options =>
             {
-                options.Invariant = NpgsqlInvariant;
+                options.Invariant = AdoNetInvariant.Npgsql;
                 options.ConnectionString = connectionString;
             });
             orleans.AddMemoryStreams(StreamNames.Live);
