@@ -21,7 +21,8 @@ pg_bin_dir() {
 pg_as_owner() {
   if [ "$(id -u)" = 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-    runuser -u postgres -- "$@"
+    # From /, so a caller's private working directory does not trouble the postgres user.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
