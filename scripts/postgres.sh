@@ -37,11 +37,28 @@ free_port() {
   return 1
 }
 
+# As root the server runs as 'postgres', which must be able to reach the data directory: grant
+# traverse (x, never read) on each ancestor that denies it, e.g. a checkout inside a private temp dir.
+pg_grant_traverse() {
+  local dir
+  [ "$(id -u)" = 0 ] || return 0
+  dir=$(dirname "$(readlink -f "$1")")
+  while [ "$dir" != "/" ]; do
+    if ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+      chmod o+x "$dir"
+    fi
+    dir=$(dirname "$dir")
+  done
+  return 0
+}
+
 # pg_start DATA_DIR PORT USER PASSWORD: initialise on first use, then start and wait until ready.
 pg_start() {
   local data=$1 port=$2 user=$3 password=$4 bin
   bin=$(pg_bin_dir) || return 1
   mkdir -p "$data"
+  pg_as_owner true 2>/dev/null || true   # creates the postgres user when missing
+  pg_grant_traverse "$data"
   if [ ! -f "$data/PG_VERSION" ]; then
     local pwfile
     pwfile=$(mktemp)
