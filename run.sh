@@ -52,15 +52,17 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
 
 echo "==> schema"
-dotnet "$silo_dll" migrate >"$MARQUEE_DATA_DIR/logs/migrate.log" 2>&1 || { cat "$MARQUEE_DATA_DIR/logs/migrate.log" >&2; exit 1; }
+# Each process runs from its build folder, so its appsettings.json is the content root's.
+(cd "$(dirname "$silo_dll")" && exec dotnet "$silo_dll" migrate) >"$MARQUEE_DATA_DIR/logs/migrate.log" 2>&1 \
+  || { cat "$MARQUEE_DATA_DIR/logs/migrate.log" >&2; exit 1; }
 
 echo "==> silo"
-Urls="http://127.0.0.1:$silo_http_port" dotnet "$silo_dll" >"$MARQUEE_DATA_DIR/logs/silo.log" 2>&1 &
+(cd "$(dirname "$silo_dll")" && export Urls="http://127.0.0.1:$silo_http_port" && exec dotnet "$silo_dll") >"$MARQUEE_DATA_DIR/logs/silo.log" 2>&1 &
 pids+=($!)
 
 echo "==> API"
-Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin Dashboard__Password="$MARQUEE_DEMO_PASSWORD" \
-  dotnet "$api_dll" >"$MARQUEE_DATA_DIR/logs/api.log" 2>&1 &
+(cd "$(dirname "$api_dll")" && export Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin \
+  Dashboard__Password="$MARQUEE_DEMO_PASSWORD" && exec dotnet "$api_dll") >"$MARQUEE_DATA_DIR/logs/api.log" 2>&1 &
 pids+=($!)
 
 wait_ready() {
