@@ -56,6 +56,19 @@ echo "==> schema"
 (cd "$(dirname "$silo_dll")" && exec dotnet "$silo_dll" migrate) >"$MARQUEE_DATA_DIR/logs/migrate.log" 2>&1 \
   || { cat "$MARQUEE_DATA_DIR/logs/migrate.log" >&2; exit 1; }
 
+# Demo accounts (SPEC F), created on first start by the silo's bootstrap; mail goes to $MARQUEE_DATA_DIR/mail.
+i=0
+for who in admin:admin manager:manager customer:customer; do
+  name=${who%%:*} role=${who##*:}
+  export "Identity__Bootstrap__Accounts__${i}__Email=$name@marquee.local"
+  export "Identity__Bootstrap__Accounts__${i}__Password=$MARQUEE_DEMO_PASSWORD"
+  export "Identity__Bootstrap__Accounts__${i}__DisplayName=Demo ${name^}"
+  export "Identity__Bootstrap__Accounts__${i}__Roles__0=$role"
+  i=$((i + 1))
+done
+export Identity__PasswordResetUrl="http://127.0.0.1:$api_port/reset-password"
+export Mail__PickupDirectory="$MARQUEE_DATA_DIR/mail"
+
 echo "==> silo"
 (cd "$(dirname "$silo_dll")" && export Urls="http://127.0.0.1:$silo_http_port" && exec dotnet "$silo_dll") >"$MARQUEE_DATA_DIR/logs/silo.log" 2>&1 &
 pids+=($!)
@@ -89,6 +102,8 @@ Marquee is running.
   Health          http://127.0.0.1:$api_port/health/ready
   Metrics         http://127.0.0.1:$api_port/metrics   (silo: http://127.0.0.1:$silo_http_port/metrics)
   Dashboard       http://127.0.0.1:$api_port/dashboard/   (user admin, password \$MARQUEE_DEMO_PASSWORD)
+  Demo users      admin@marquee.local, manager@marquee.local, customer@marquee.local (password \$MARQUEE_DEMO_PASSWORD)
+  Mail pickup     $MARQUEE_DATA_DIR/mail
   PostgreSQL      127.0.0.1:$pg_port, database marquee, user marquee
   Logs            $MARQUEE_DATA_DIR/logs
 Press Ctrl-C to stop.

@@ -28,6 +28,13 @@ builder.Services.AddAuthentication().AddOperatorBasic(dashboard);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(DashboardAuthentication.Policy, policy => policy.AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireRole(Policies.Roles.Admin));
 
+// Identity: token issuing and Google ID token validation.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.Section);
+builder.Services.AddHttpClient(nameof(GoogleIdTokenValidator), client => client.Timeout = TimeSpan.FromSeconds(10));
+builder.Services.AddSingleton<GoogleIdTokenValidator>();
+
 // The edge: problem details, validation, limits, CORS, forwarded headers, OpenAPI.
 builder.Services.AddMarqueeProblemDetails();
 builder.Services.AddValidation();
@@ -79,6 +86,8 @@ if (dashboard.Enabled)
 }
 
 var api = app.MapGroup("/api/v1");
+api.MapAuthApi();
+api.MapUsersApi();
 api.MapOperationsApi();
 
 app.Run();

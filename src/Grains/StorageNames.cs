@@ -6,9 +6,12 @@ public static class StorageNames
     /// <summary>Operational state: canaries and other ops probes.</summary>
     public const string Operations = "operations";
 
+    /// <summary>Accounts, email ownership, refresh sessions, external logins.</summary>
+    public const string Identity = "identity";
+
     /// <summary>Orleans' stream pub/sub bookkeeping; the name is fixed by Orleans.</summary>
     public const string PubSub = "PubSubStore";
 
     /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
-    public static readonly IReadOnlyList<string> All = [Operations, PubSub];
+    public static readonly IReadOnlyList<string> All = [Operations, Identity, PubSub];
 }

@@ -17,6 +17,9 @@ public sealed class ApiFixture : IAsyncLifetime
     public const string AllowedOrigin = "https://tickets.marquee.test";
     public const string OperatorUser = "ops";
     public const string OperatorPassword = "ops-password-for-tests";
+    public const string BootstrapAdminEmail = "first-admin@marquee.test";
+    public const string BootstrapAdminPassword = "Bootstrap-Admin-Pass-1";
+    public const string ResetUrl = "https://tickets.marquee.test/reset-password";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"marquee-api-tests-{Guid.NewGuid():N}");
 
@@ -26,9 +29,23 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public WebApplicationFactory<ApiEntry> Factory { get; private set; } = null!;
 
+    public SmtpSink Mail { get; } = new();
+
+    public LocalOidcIssuer Google { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
-        Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"));
+        Google = await LocalOidcIssuer.StartAsync();
+        Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"), settings: new Dictionary<string, string?>
+        {
+            ["Mail:SmtpHost"] = "127.0.0.1",
+            ["Mail:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Identity:PasswordResetUrl"] = ResetUrl,
+            ["Identity:Bootstrap:Accounts:0:Email"] = BootstrapAdminEmail,
+            ["Identity:Bootstrap:Accounts:0:Password"] = BootstrapAdminPassword,
+            ["Identity:Bootstrap:Accounts:0:DisplayName"] = "First Admin",
+            ["Identity:Bootstrap:Accounts:0:Roles:0"] = "admin",
+        });
         Factory = CreateFactory();
         using var client = Factory.CreateClient();
         // Warm up: the first call waits until the client has found the gateway through membership.
@@ -52,6 +69,11 @@ public sealed class ApiFixture : IAsyncLifetime
                 ["Dashboard:Password"] = OperatorPassword,
                 ["Edge:CorsOrigins:0"] = AllowedOrigin,
                 ["Edge:RequestsPerWindow"] = "100000",
+                ["Edge:AuthRequestsPerWindow"] = "100000",
+                ["Google:Authority"] = Google.Authority,
+                ["Google:ClientId"] = LocalOidcIssuer.ClientId,
+                ["Google:ValidIssuers:0"] = Google.Authority,
+                ["Google:RequireHttpsMetadata"] = "false",
                 ["MARQUEE_DATA_DIR"] = _dataDirectory,
             };
             foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -79,6 +101,8 @@ public sealed class ApiFixture : IAsyncLifetime
         if (Factory is not null) await Factory.DisposeAsync();
         if (Silo is not null) await Silo.DisposeAsync();
         Tokens.Dispose();
+        await Mail.DisposeAsync();
+        if (Google is not null) await Google.DisposeAsync();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }
 }

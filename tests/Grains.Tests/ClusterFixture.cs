@@ -1,6 +1,5 @@
 using Marquee.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Marquee.Grains.Tests;
@@ -56,7 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.ConnectionString = connectionString;
             });
             siloBuilder.AddMemoryStreams(StreamNames.Live);
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddMarqueeGrainServices(siloBuilder.Configuration, connectionString!);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessSilo> StartAsync(string connectionString, string? clusterId = null)
+    public static async Task<InProcessSilo> StartAsync(string connectionString, string? clusterId = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         clusterId ??= $"test-{Guid.NewGuid():N}";
         var httpPort = FreePort.Next();
@@ -47,6 +47,10 @@ public sealed class InProcessSilo : IAsyncDisposable
             ["Silo:AdvertisedAddress"] = "127.0.0.1",
             ["Urls"] = $"http://127.0.0.1:{httpPort}",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.AddServiceDefaults();
         builder.Logging.ClearProviders();
         builder.AddMarqueeSilo();

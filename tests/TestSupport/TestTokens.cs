@@ -24,20 +24,24 @@ public sealed class TestTokens : IDisposable
 
     public string KeyPath { get; }
 
-    public string Mint(string role, TimeSpan? lifetime = null, string? subject = null)
+    /// <summary>The public key (SubjectPublicKeyInfo), for algorithm-confusion attacks.</summary>
+    public byte[] PublicKeyBytes => _key.ExportSubjectPublicKeyInfo();
+
+    public string Mint(string role, TimeSpan? lifetime = null, string? subject = null, string issuer = Issuer,
+        string audience = Audience, DateTime? notBefore = null)
     {
-        var now = DateTime.UtcNow;
+        var now = notBefore ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = Audience,
+            Issuer = issuer,
+            Audience = audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromMinutes(15)),
             Subject = new ClaimsIdentity([new Claim("sub", subject ?? Guid.NewGuid().ToString()), new Claim("role", role)]),
             SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key), SecurityAlgorithms.EcdsaSha256),
         };
-        return new JwtSecurityTokenHandler().CreateEncodedJwt(descriptor);
+        return new JwtSecurityTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateEncodedJwt(descriptor);
     }
 
     public void Dispose()

@@ -19,6 +19,9 @@ public sealed class JwtOptions
     /// <summary>PEM file holding the EC P-256 private key. Required outside Development.</summary>
     public string? SigningKeyPath { get; set; }
 
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

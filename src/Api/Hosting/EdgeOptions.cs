@@ -18,6 +18,10 @@ public sealed class EdgeOptions
     [Range(1, 1_000_000)]
     public int RequestsPerWindow { get; set; } = 600;
 
+    /// <summary>Requests one address may make to the auth endpoints per window (credential stuffing brake).</summary>
+    [Range(1, 1_000_000)]
+    public int AuthRequestsPerWindow { get; set; } = 60;
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 

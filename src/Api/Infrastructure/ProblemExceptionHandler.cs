@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marquee.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Marquee.Api.Infrastructure;
@@ -12,6 +13,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is InvalidInputException invalid)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "One or more validation errors occurred.",
+                },
+            });
+        }
+
         var (status, title, detail) = Classify(exception);
         if (status >= 500)
         {
@@ -36,6 +51,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON.", json.Message),
         BadHttpRequestException bad => (bad.StatusCode, null, bad.Message),
         JsonException json => (400, "The request body is not valid JSON.", json.Message),
+        NotFoundException notFound => (404, "Not found.", notFound.Message),
+        ConflictException conflict => (409, "Conflict.", conflict.Message),
+        AuthenticationFailedException failed => (401, failed.Message, null),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
             => (503, "The booking cluster is unavailable; retry shortly.", null),
         TimeoutException => (503, "The booking cluster did not answer in time; retry shortly.", null),

@@ -26,6 +26,10 @@ public static class RateLimitingSetup
                             Window = edge.RateLimitWindow,
                             QueueLimit = 0,
                         }));
+            // Credential endpoints get a tighter budget per address on top of the global one.
+            limiter.AddPolicy(Marquee.Api.Apis.AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = edge.AuthRequestsPerWindow, Window = edge.RateLimitWindow, QueueLimit = 0 }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {

@@ -1,7 +1,6 @@
 using Marquee.ServiceDefaults;
 using Marquee.Silo.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -29,9 +28,8 @@ public static class SiloHostingExtensions
         var identity = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
 
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = silo.ShutdownTimeout);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddMarqueeGrainServices(builder.Configuration, connectionString);
         builder.Services.AddSingleton<SchemaMigrator>();
-        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddHealthChecks()
             .AddPostgresReadiness(connectionString)
@@ -76,6 +74,9 @@ public static class SiloHostingExtensions
             orleans.AddDashboard();
         });
 
+        // Registered after UseOrleans, so it starts once the silo is up and grains can be called.
+        builder.Services.AddOptions<BootstrapAccountsOptions>().BindConfiguration(BootstrapAccountsOptions.Section);
+        builder.Services.AddHostedService<BootstrapAccounts>();
         return builder;
     }
 

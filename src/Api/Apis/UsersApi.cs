@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Marquee.Api.Auth;
+using Marquee.Api.Contracts.Common;
+using Marquee.Api.Contracts.Identity;
+using Marquee.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Api.Apis;
+
+/// <summary>Profiles and account administration. A user reaches only their own data; admins reach everyone's.</summary>
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("users").WithTags("Users").RequireAuthorization();
+        users.MapGet("me", GetMeAsync).WithName("GetMe");
+        users.MapPatch("me", UpdateMeAsync).WithName("UpdateMe");
+        users.MapPost("me/password", ChangePasswordAsync).WithName("ChangePassword").WithSummary("Needs the current password; signs out every session.");
+        users.MapGet("", ListAsync).WithName("ListUsers").RequireAuthorization(Policies.Admin).WithSummary("Paginated, filtered by email and role.");
+        users.MapGet("{userId:guid}", GetAsync).WithName("GetUser").WithSummary("The caller's own account, or any for admins.");
+        users.MapPut("{userId:guid}/roles", SetRolesAsync).WithName("SetRoles").RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Ok<UserResponse>> GetMeAsync(ClaimsPrincipal caller, IClusterClient cluster) =>
+        TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(caller.UserId()).GetProfileAsync()));
+
+    private static async Task<Ok<UserResponse>> UpdateMeAsync(UpdateProfileRequest request, ClaimsPrincipal caller, IClusterClient cluster) =>
+        TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(caller.UserId()).UpdateProfileAsync(request.DisplayName)));
+
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        await cluster.GetGrain<IUserGrain>(caller.UserId()).ChangePasswordAsync(request.CurrentPassword, request.NewPassword);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PagedResponse<UserResponse>>> ListAsync(
+        IClusterClient cluster,
+        [StringLength(320)] string? email,
+        [AllowedValues(null, Roles.Customer, Roles.Manager, Roles.Admin)] string? role,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        var page = await cluster.GetGrain<IUserDirectoryGrain>(0).ListAsync(new UserQuery(email, role, pageNumber, pageSize));
+        return TypedResults.Ok(page.ToResponse(UserResponse.From));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, NotFound>> GetAsync(Guid userId, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        // Another user's id answers exactly like an unknown one: no probing for which ids exist.
+        if (!caller.IsSelfOrAdmin(userId))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(userId).GetProfileAsync()));
+    }
+
+    private static async Task<Ok<UserResponse>> SetRolesAsync(Guid userId, SetRolesRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(userId).SetRolesAsync(request.Roles)));
+}
