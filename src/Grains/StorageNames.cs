@@ -9,9 +9,12 @@ public static class StorageNames
     /// <summary>Accounts, email ownership, refresh sessions, external logins.</summary>
     public const string Identity = "identity";
 
+    /// <summary>Seat maps of showtimes.</summary>
+    public const string Cinema = "cinema";
+
     /// <summary>Orleans' stream pub/sub bookkeeping; the name is fixed by Orleans.</summary>
     public const string PubSub = "PubSubStore";
 
     /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
-    public static readonly IReadOnlyList<string> All = [Operations, Identity, PubSub];
+    public static readonly IReadOnlyList<string> All = [Operations, Identity, Cinema, PubSub];
 }

@@ -8,7 +8,7 @@ namespace Marquee.Grains.Tests;
 /// One Orleans.TestingHost cluster (two silos) per test run, with grain storage and reminders on a
 /// freshly migrated PostgreSQL database, so grain tests exercise the real providers and our SQL.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private const string ConnectionKey = "ConnectionStrings:Marquee";
 
@@ -20,12 +20,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         ConnectionString = await MigratedDatabase.CreateAsync("grains");
         var builder = new TestClusterBuilder(initialSilosCount: 2);
-        builder.ConfigureHostConfiguration(configuration =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionKey] = ConnectionString }));
+        var settings = new Dictionary<string, string?>(Settings) { [ConnectionKey] = ConnectionString };
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>Configuration the silos start with; a derived fixture changes rules (hold duration, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async Task DisposeAsync()
     {

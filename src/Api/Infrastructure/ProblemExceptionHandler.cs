@@ -54,6 +54,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         NotFoundException notFound => (404, "Not found.", notFound.Message),
         ConflictException conflict => (409, "Conflict.", conflict.Message),
         AuthenticationFailedException failed => (401, failed.Message, null),
+        TemporarilyUnavailableException busy => (503, busy.Message, null),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
             => (503, "The booking cluster is unavailable; retry shortly.", null),
         TimeoutException => (503, "The booking cluster did not answer in time; retry shortly.", null),

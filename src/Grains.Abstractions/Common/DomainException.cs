@@ -30,3 +30,7 @@ public sealed class ConflictException(string message) : DomainException(message)
 /// <summary>Credentials or a token did not prove who the caller is.</summary>
 [GenerateSerializer, Alias("Marquee.Common.AuthenticationFailedException")]
 public sealed class AuthenticationFailedException(string message) : DomainException(message);
+
+/// <summary>A transient condition on our side; the caller should retry shortly.</summary>
+[GenerateSerializer, Alias("Marquee.Common.TemporarilyUnavailableException")]
+public sealed class TemporarilyUnavailableException(string message) : DomainException(message);

@@ -1,0 +1,37 @@
+namespace Marquee.Cinema;
+
+/// <summary>
+/// The seat map of one showtime, and the only place its seats change: every hold, release and sale
+/// for the showtime is serialized here. Answers to changes come only after they are durable.
+/// Keyed by the showtime id.
+/// </summary>
+[Alias("Marquee.Cinema.IShowtimeSeatsGrain")]
+public interface IShowtimeSeatsGrain : IGrainWithGuidKey
+{
+    /// <summary>Sets the layout once; repeating the same setup is a no-op, a different one a conflict once seats moved.</summary>
+    [Alias("Configure")]
+    Task ConfigureAsync(SeatMapSetup setup);
+
+    [Alias("GetSeatMap")]
+    Task<SeatMapSnapshot> GetSeatMapAsync();
+
+    /// <summary>Holds exactly these seats for the user, all or nothing.</summary>
+    [Alias("HoldSeats")]
+    Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats);
+
+    /// <summary>Holds the best <paramref name="quantity"/> adjacent seats of a kind in one row.</summary>
+    [Alias("HoldBestAvailable")]
+    Task<HoldConfirmation> HoldBestAvailableAsync(Guid userId, int quantity, SeatKind kind);
+
+    /// <summary>Gives a hold's seats back; only its owner may. Releasing a gone hold is a no-op.</summary>
+    [Alias("ReleaseHold")]
+    Task ReleaseHoldAsync(Guid userId, Guid holdId);
+
+    /// <summary>Sells the user's live hold to an order; repeating it for the same order answers the same seats.</summary>
+    [Alias("ConfirmHold")]
+    Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId);
+
+    /// <summary>Puts an order's sold seats back on sale (refunds); idempotent.</summary>
+    [Alias("ReleaseOrder")]
+    Task ReleaseOrderAsync(Guid orderId);
+}

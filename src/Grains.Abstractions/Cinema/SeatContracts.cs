@@ -1,0 +1,72 @@
+using Marquee.Common;
+
+namespace Marquee.Cinema;
+
+[GenerateSerializer, Alias("Marquee.Cinema.SeatKind")]
+public enum SeatKind
+{
+    Standard = 0,
+    Premium = 1,
+    Wheelchair = 2,
+    Companion = 3,
+    Blocked = 4,
+}
+
+[GenerateSerializer, Alias("Marquee.Cinema.SeatStatus")]
+public enum SeatStatus
+{
+    Available = 0,
+    Held = 1,
+    Sold = 2,
+    Blocked = 3,
+}
+
+/// <summary>
+/// One seat of a layout. <see cref="Column"/> is its physical position in the row: seats are
+/// side by side only when their columns are consecutive, so aisles and gaps are skipped columns.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatDefinition")]
+public sealed record SeatDefinition(
+    [property: Id(0)] string Row,
+    [property: Id(1)] int Number,
+    [property: Id(2)] int Column,
+    [property: Id(3)] SeatKind Kind)
+{
+    public string Label => $"{Row}{Number}";
+}
+
+/// <summary>What a showtime's seat map is made from: the auditorium's layout at scheduling time.</summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatMapSetup")]
+public sealed record SeatMapSetup(
+    [property: Id(0)] IReadOnlyList<string> RowsFrontToBack,
+    [property: Id(1)] IReadOnlyList<SeatDefinition> Seats);
+
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatView")]
+public sealed record SeatView(
+    [property: Id(0)] string Seat,
+    [property: Id(1)] string Row,
+    [property: Id(2)] int Number,
+    [property: Id(3)] SeatKind Kind,
+    [property: Id(4)] SeatStatus Status);
+
+/// <summary>The public picture of a seat map: never who holds what. <see cref="Version"/> changes with every change.</summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatMapSnapshot")]
+public sealed record SeatMapSnapshot(
+    [property: Id(0)] Guid ShowtimeId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] int Capacity,
+    [property: Id(3)] IReadOnlyList<SeatView> Seats);
+
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.HoldConfirmation")]
+public sealed record HoldConfirmation(
+    [property: Id(0)] Guid HoldId,
+    [property: Id(1)] IReadOnlyList<string> Seats,
+    [property: Id(2)] DateTimeOffset ExpiresAt);
+
+/// <summary>Seats were taken (or do not exist); the hold was not made, not even in part.</summary>
+[GenerateSerializer, Alias("Marquee.Cinema.SeatsUnavailableException")]
+public sealed class SeatsUnavailableException(IReadOnlyList<string> seats)
+    : DomainException($"Unavailable seat(s): {string.Join(", ", seats)}.")
+{
+    [Id(0)] public IReadOnlyList<string> Seats { get; } = seats;
+}

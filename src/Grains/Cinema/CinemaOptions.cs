@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marquee.Cinema;
+
+/// <summary>Seat-map rules (section <c>Cinema</c>).</summary>
+public sealed class CinemaOptions
+{
+    public const string Section = "Cinema";
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Range(1, 50)]
+    public int MaxSeatsPerUser { get; set; } = 10;
+
+    /// <summary>How often an active seat map sweeps expired holds without being asked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,318 @@
+using Marquee.Cinema.State;
+using Marquee.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
+namespace Marquee.Cinema;
+
+/// <remarks>
+/// Reentrant so that concurrent changes share storage writes: each call changes the in-memory map in
+/// one synchronous step (turns interleave only at awaits, never inside a change), then waits for the
+/// next write that covers it. One write is in flight at a time; whatever changes arrive meanwhile go
+/// out together in the following one, and each caller is answered only after the write holding its
+/// change succeeded.
+/// </remarks>
+[Reentrant]
+public sealed partial class ShowtimeSeatsGrain(
+    [PersistentState("seats", StorageNames.Cinema)] IPersistentState<SeatMapState> state,
+    IOptions<CinemaOptions> options,
+    TimeProvider clock,
+    ILogger<ShowtimeSeatsGrain> logger) : Grain, IShowtimeSeatsGrain
+{
+    private readonly Dictionary<string, SeatDefinition> _seats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _heldBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _soldTo = new(StringComparer.Ordinal);
+    private SeatMapState _map = new();
+    private SeatMapSnapshot? _snapshot;
+    private TaskCompletionSource? _pendingWrite;
+    private bool _writing;
+    private bool _poisoned;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _map = state.State.Clone();
+        Reindex();
+        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(options.Value.ExpirySweepInterval, options.Value.ExpirySweepInterval)
+        {
+            // The sweep only drops expired holds; it must not keep an idle seat map alive.
+            KeepAlive = false,
+            Interleave = true,
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task ConfigureAsync(SeatMapSetup setup)
+    {
+        EnsureUsable();
+        var seats = setup.Seats.ToList();
+        if (seats.Count == 0 || seats.Select(seat => seat.Label).Distinct(StringComparer.Ordinal).Count() != seats.Count)
+        {
+            throw new InvalidInputException("seats", "A layout needs at least one seat and unique seat labels.");
+        }
+        if (_map.Seats.Count > 0)
+        {
+            if (_map.Seats.SequenceEqual(seats) && _map.Rows.SequenceEqual(setup.RowsFrontToBack))
+            {
+                return;
+            }
+            throw new ConflictException("This showtime already has a different seat layout.");
+        }
+        _map.Rows = [.. setup.RowsFrontToBack];
+        _map.Seats = seats;
+        Changed();
+        Reindex();
+        await PersistAsync();
+    }
+
+    public Task<SeatMapSnapshot> GetSeatMapAsync()
+    {
+        ExpireStaleHolds();
+        return Task.FromResult(_snapshot ??= BuildSnapshot());
+    }
+
+    public async Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats)
+    {
+        EnsureUsable();
+        ExpireStaleHolds();
+        var labels = seats.Select(seat => seat.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (labels.Count == 0)
+        {
+            throw new InvalidInputException("seats", "Name at least one seat.");
+        }
+        var unavailable = labels.Where(label => !IsFree(label)).ToList();
+        if (unavailable.Count > 0)
+        {
+            throw new SeatsUnavailableException(unavailable);
+        }
+        return await HoldAsync(userId, labels);
+    }
+
+    public async Task<HoldConfirmation> HoldBestAvailableAsync(Guid userId, int quantity, SeatKind kind)
+    {
+        EnsureUsable();
+        ExpireStaleHolds();
+        if (quantity < 1 || quantity > options.Value.MaxSeatsPerUser)
+        {
+            throw new InvalidInputException("quantity", $"Ask for 1 to {options.Value.MaxSeatsPerUser} seats.");
+        }
+        if (kind == SeatKind.Blocked)
+        {
+            throw new InvalidInputException("seatKind", "Blocked seats are not for sale.");
+        }
+        var block = BestAvailable.Pick(_map.Rows, _map.Seats, seat => IsFree(seat.Label), quantity, kind)
+            ?? throw new ConflictException($"No {quantity} adjacent {kind.ToString().ToLowerInvariant()} seats are free in one row.");
+        return await HoldAsync(userId, block.Select(seat => seat.Label).ToList());
+    }
+
+    public async Task ReleaseHoldAsync(Guid userId, Guid holdId)
+    {
+        EnsureUsable();
+        if (!_map.Holds.TryGetValue(holdId, out var hold))
+        {
+            return;
+        }
+        if (hold.UserId != userId)
+        {
+            // Somebody else's hold is indistinguishable from a missing one.
+            throw new NotFoundException("No such hold.");
+        }
+        RemoveHold(holdId, hold);
+        Changed();
+        await PersistAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId)
+    {
+        EnsureUsable();
+        if (_map.Sales.TryGetValue(orderId, out var done))
+        {
+            return done.HoldId == holdId ? done.Seats : throw new ConflictException("This order already bought other seats.");
+        }
+        ExpireStaleHolds();
+        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
+        {
+            throw new ConflictException("The hold has expired or does not exist.");
+        }
+        RemoveHold(holdId, hold);
+        _map.Sales[orderId] = new SaleRecord(hold.UserId, holdId, [.. hold.Seats]);
+        foreach (var label in hold.Seats)
+        {
+            _soldTo[label] = orderId;
+        }
+        Changed();
+        await PersistAsync();
+        return hold.Seats;
+    }
+
+    public async Task ReleaseOrderAsync(Guid orderId)
+    {
+        EnsureUsable();
+        if (!_map.Sales.Remove(orderId, out var sale))
+        {
+            return;
+        }
+        foreach (var label in sale.Seats)
+        {
+            _soldTo.Remove(label);
+        }
+        Changed();
+        await PersistAsync();
+    }
+
+    private async Task<HoldConfirmation> HoldAsync(Guid userId, List<string> labels)
+    {
+        var owned = _map.Holds.Values.Where(hold => hold.UserId == userId).Sum(hold => hold.Seats.Count)
+            + _map.Sales.Values.Where(sale => sale.UserId == userId).Sum(sale => sale.Seats.Count);
+        if (owned + labels.Count > options.Value.MaxSeatsPerUser)
+        {
+            throw new InvalidInputException("seats", $"At most {options.Value.MaxSeatsPerUser} seats per person per showtime; you have {owned}.");
+        }
+
+        var holdId = Guid.NewGuid();
+        var hold = new HoldRecord(userId, labels, clock.GetUtcNow() + options.Value.HoldDuration);
+        _map.Holds[holdId] = hold;
+        foreach (var label in labels)
+        {
+            _heldBy[label] = holdId;
+        }
+        Changed();
+        await PersistAsync();
+        return new HoldConfirmation(holdId, labels, hold.ExpiresAt);
+    }
+
+    /// <summary>After a failed write, memory may hold changes storage lacks: refuse work until reloaded.</summary>
+    private void EnsureUsable()
+    {
+        if (_poisoned)
+        {
+            throw new TemporarilyUnavailableException("The seat map is reloading; retry in a moment.");
+        }
+    }
+
+    private bool IsFree(string label) =>
+        _seats.TryGetValue(label, out var seat) && seat.Kind != SeatKind.Blocked && !_heldBy.ContainsKey(label) && !_soldTo.ContainsKey(label);
+
+    private void RemoveHold(Guid holdId, HoldRecord hold)
+    {
+        _map.Holds.Remove(holdId);
+        foreach (var label in hold.Seats)
+        {
+            _heldBy.Remove(label);
+        }
+    }
+
+    /// <summary>
+    /// Drops holds past their time. Expiry is decided by the persisted expiry instant, so dropping
+    /// them in memory first and writing later is safe: a reload drops them again.
+    /// </summary>
+    private int ExpireStaleHolds()
+    {
+        var now = clock.GetUtcNow();
+        var expired = _map.Holds.Where(entry => entry.Value.ExpiresAt <= now).ToList();
+        foreach (var (holdId, hold) in expired)
+        {
+            RemoveHold(holdId, hold);
+        }
+        if (expired.Count > 0)
+        {
+            Changed();
+        }
+        return expired.Count;
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        if (ExpireStaleHolds() > 0)
+        {
+            await PersistAsync();
+        }
+    }
+
+    private void Changed()
+    {
+        _map.Version++;
+        _snapshot = null;
+    }
+
+    /// <summary>Completes once a storage write that includes every change made so far has succeeded.</summary>
+    private Task PersistAsync()
+    {
+        _pendingWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var covering = _pendingWrite.Task;
+        if (!_writing)
+        {
+            _ = WriteLoopAsync();
+        }
+        return covering;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_pendingWrite is { } batch)
+            {
+                _pendingWrite = null;
+                // Storage serializes off this turn; hand it a copy so later changes cannot race it.
+                state.State = _map.Clone();
+                try
+                {
+                    await state.WriteStateAsync();
+                    batch.SetResult();
+                }
+                catch (Exception ex)
+                {
+                    // Memory now holds changes storage may not have: nobody was told they succeeded,
+                    // so start over from storage rather than keep serving them.
+                    LogWriteFailed(ex, this.GetPrimaryKey());
+                    batch.SetException(ex);
+                    _pendingWrite?.SetException(ex);
+                    _pendingWrite = null;
+                    _poisoned = true;
+                    DeactivateOnIdle();
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private void Reindex()
+    {
+        _seats.Clear();
+        _heldBy.Clear();
+        _soldTo.Clear();
+        foreach (var seat in _map.Seats)
+        {
+            _seats[seat.Label] = seat;
+        }
+        foreach (var (holdId, hold) in _map.Holds)
+        {
+            foreach (var label in hold.Seats) _heldBy[label] = holdId;
+        }
+        foreach (var (orderId, sale) in _map.Sales)
+        {
+            foreach (var label in sale.Seats) _soldTo[label] = orderId;
+        }
+        _snapshot = null;
+    }
+
+    private SeatMapSnapshot BuildSnapshot()
+    {
+        var views = _map.Seats.Select(seat => new SeatView(seat.Label, seat.Row, seat.Number, seat.Kind,
+            seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
+            : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
+            : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
+            : SeatStatus.Available)).ToList();
+        return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seat map {ShowtimeId} could not be written; reloading from storage")]
+    private partial void LogWriteFailed(Exception exception, Guid showtimeId);
+}

@@ -1,0 +1,33 @@
+namespace Marquee.Cinema.State;
+
+[GenerateSerializer, Alias("Marquee.Cinema.State.SeatMapState")]
+public sealed class SeatMapState
+{
+    [Id(0)] public List<string> Rows { get; set; } = [];
+    [Id(1)] public List<SeatDefinition> Seats { get; set; } = [];
+    [Id(2)] public Dictionary<Guid, HoldRecord> Holds { get; set; } = [];
+    [Id(3)] public Dictionary<Guid, SaleRecord> Sales { get; set; } = [];
+    [Id(4)] public long Version { get; set; }
+
+    /// <summary>A deep copy, so storage can serialize it while the grain keeps changing the original.</summary>
+    public SeatMapState Clone() => new()
+    {
+        Rows = [.. Rows],
+        Seats = [.. Seats],
+        Holds = Holds.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
+        Sales = Sales.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
+        Version = Version,
+    };
+}
+
+[GenerateSerializer, Alias("Marquee.Cinema.State.HoldRecord")]
+public sealed record HoldRecord(
+    [property: Id(0)] Guid UserId,
+    [property: Id(1)] List<string> Seats,
+    [property: Id(2)] DateTimeOffset ExpiresAt);
+
+[GenerateSerializer, Alias("Marquee.Cinema.State.SaleRecord")]
+public sealed record SaleRecord(
+    [property: Id(0)] Guid UserId,
+    [property: Id(1)] Guid HoldId,
+    [property: Id(2)] List<string> Seats);

@@ -1,0 +1,195 @@
+using Marquee.Cinema;
+using Marquee.Common;
+using Npgsql;
+
+namespace Marquee.Grains.Tests.Cinema;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ShowtimeSeatsGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    private async Task<IShowtimeSeatsGrain> NewShowtimeAsync()
+    {
+        var seats = Grains.GetGrain<IShowtimeSeatsGrain>(Guid.NewGuid());
+        await seats.ConfigureAsync(Layouts.Standard());
+        return seats;
+    }
+
+    [Fact]
+    public async Task TwoHundredCallersOnOneSeatLeaveExactlyOneWinner()
+    {
+        var seats = await NewShowtimeAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var callers = Enumerable.Range(0, 200).Select(async _ =>
+        {
+            await start.Task;
+            try
+            {
+                return (await seats.HoldSeatsAsync(Guid.NewGuid(), ["F7"])).HoldId;
+            }
+            catch (SeatsUnavailableException ex)
+            {
+                Assert.Equal(["F7"], ex.Seats);
+                return (Guid?)null;
+            }
+        }).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(callers);
+
+        Assert.Single(outcomes, outcome => outcome is not null);
+        var map = await seats.GetSeatMapAsync();
+        Assert.Equal(SeatStatus.Held, map.Seats.Single(seat => seat.Seat == "F7").Status);
+        AssertCounts(map, held: 1, sold: 0);
+    }
+
+    [Fact]
+    public async Task OverlappingMultiSeatHoldsAreAllOrNothing()
+    {
+        var seats = await NewShowtimeAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var callers = Enumerable.Range(0, 120).Select(async i =>
+        {
+            var first = 6 + (i % 18); // E6..E25 and their neighbours: heavy overlap
+            string[] wanted = [$"E{first}", $"E{first + 1}", $"E{first + 2}"];
+            await start.Task;
+            try
+            {
+                var hold = await seats.HoldSeatsAsync(Guid.NewGuid(), wanted);
+                Assert.Equal(wanted, hold.Seats);
+                return hold.Seats;
+            }
+            catch (SeatsUnavailableException ex)
+            {
+                Assert.NotEmpty(ex.Seats);
+                Assert.All(ex.Seats, seat => Assert.Contains(seat, wanted));
+                return null;
+            }
+        }).ToList();
+        start.SetResult();
+        var winners = (await Task.WhenAll(callers)).Where(seatsHeld => seatsHeld is not null).SelectMany(seatsHeld => seatsHeld!).ToList();
+
+        Assert.NotEmpty(winners);
+        Assert.Equal(winners.Count, winners.Distinct().Count()); // no seat in two holds
+        var map = await seats.GetSeatMapAsync();
+        Assert.Equal(winners.Order(), map.Seats.Where(seat => seat.Status == SeatStatus.Held).Select(seat => seat.Seat).Order());
+        AssertCounts(map, held: winners.Count, sold: 0);
+    }
+
+    [Fact]
+    public async Task ConcurrentChangesShareStorageWrites()
+    {
+        var showtimeId = Guid.NewGuid();
+        var seats = Grains.GetGrain<IShowtimeSeatsGrain>(showtimeId);
+        await seats.ConfigureAsync(Layouts.Standard());
+        var labels = Layouts.Standard().Seats.Where(seat => seat.Kind == SeatKind.Standard).Take(150).Select(seat => seat.Label).ToList();
+
+        var holds = await Task.WhenAll(labels.Select(label => seats.HoldSeatsAsync(Guid.NewGuid(), [label])));
+
+        Assert.Equal(150, holds.Length);
+        // One write for the layout plus far fewer than one per hold: every answer came after a write, shared.
+        Assert.InRange(await StoredVersionAsync(showtimeId), 2, 75);
+    }
+
+    [Fact]
+    public async Task HoldsAndSalesSurviveDeactivation()
+    {
+        var seats = await NewShowtimeAsync();
+        var buyer = Guid.NewGuid();
+        var sold = await seats.HoldSeatsAsync(buyer, ["D10", "D11"]);
+        await seats.ConfirmHoldAsync(buyer, sold.HoldId, Guid.NewGuid());
+        var held = await seats.HoldSeatsAsync(Guid.NewGuid(), ["d12"]);
+
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var map = await seats.GetSeatMapAsync();
+
+        Assert.Equal(["D12"], held.Seats);
+        Assert.Equal(SeatStatus.Sold, map.Seats.Single(seat => seat.Seat == "D10").Status);
+        Assert.Equal(SeatStatus.Sold, map.Seats.Single(seat => seat.Seat == "D11").Status);
+        Assert.Equal(SeatStatus.Held, map.Seats.Single(seat => seat.Seat == "D12").Status);
+        AssertCounts(map, held: 1, sold: 2);
+    }
+
+    [Fact]
+    public async Task OnlyTheOwnerReleasesAHold()
+    {
+        var seats = await NewShowtimeAsync();
+        var owner = Guid.NewGuid();
+        var hold = await seats.HoldSeatsAsync(owner, ["C1", "C2"]);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => seats.ReleaseHoldAsync(Guid.NewGuid(), hold.HoldId));
+        AssertCounts(await seats.GetSeatMapAsync(), held: 2, sold: 0);
+        await seats.ReleaseHoldAsync(owner, hold.HoldId);
+        AssertCounts(await seats.GetSeatMapAsync(), held: 0, sold: 0);
+    }
+
+    [Fact]
+    public async Task NobodyHoldsMoreThanTenSeatsOfAShowtime()
+    {
+        var seats = await NewShowtimeAsync();
+        var user = Guid.NewGuid();
+        await seats.HoldBestAvailableAsync(user, 6, SeatKind.Standard);
+        await seats.HoldBestAvailableAsync(user, 4, SeatKind.Standard);
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => seats.HoldSeatsAsync(user, ["B1"]));
+        Assert.Equal("seats", error.Field);
+        AssertCounts(await seats.GetSeatMapAsync(), held: 10, sold: 0);
+    }
+
+    [Fact]
+    public async Task ConfirmingIsIdempotentPerOrderAndRefundsPutSeatsBackOnSale()
+    {
+        var seats = await NewShowtimeAsync();
+        var buyer = Guid.NewGuid();
+        var order = Guid.NewGuid();
+        var hold = await seats.HoldSeatsAsync(buyer, ["G5", "G6"]);
+
+        var first = await seats.ConfirmHoldAsync(buyer, hold.HoldId, order);
+        var again = await seats.ConfirmHoldAsync(buyer, hold.HoldId, order);
+        AssertCounts(await seats.GetSeatMapAsync(), held: 0, sold: 2);
+        await seats.ReleaseOrderAsync(order);
+        await seats.ReleaseOrderAsync(order);
+
+        Assert.Equal(first, again);
+        AssertCounts(await seats.GetSeatMapAsync(), held: 0, sold: 0);
+        Assert.Equal(["G5"], (await seats.HoldSeatsAsync(Guid.NewGuid(), ["G5"])).Seats);
+    }
+
+    [Fact]
+    public async Task SomeoneElsesHoldCannotBeBought()
+    {
+        var seats = await NewShowtimeAsync();
+        var hold = await seats.HoldSeatsAsync(Guid.NewGuid(), ["H1"]);
+
+        await Assert.ThrowsAsync<ConflictException>(() => seats.ConfirmHoldAsync(Guid.NewGuid(), hold.HoldId, Guid.NewGuid()));
+        AssertCounts(await seats.GetSeatMapAsync(), held: 1, sold: 0);
+    }
+
+    [Fact]
+    public async Task UnknownAndBlockedSeatsAreUnavailable()
+    {
+        var seats = await NewShowtimeAsync();
+        var error = await Assert.ThrowsAsync<SeatsUnavailableException>(() => seats.HoldSeatsAsync(Guid.NewGuid(), ["J15", "Z99", "B2"]));
+
+        Assert.Equal(["J15", "Z99"], error.Seats);
+        AssertCounts(await seats.GetSeatMapAsync(), held: 0, sold: 0);
+    }
+
+    internal static void AssertCounts(SeatMapSnapshot map, int held, int sold)
+    {
+        var byStatus = map.Seats.GroupBy(seat => seat.Status).ToDictionary(group => group.Key, group => group.Count());
+        Assert.Equal(held, byStatus.GetValueOrDefault(SeatStatus.Held));
+        Assert.Equal(sold, byStatus.GetValueOrDefault(SeatStatus.Sold));
+        Assert.Equal(map.Capacity, byStatus.GetValueOrDefault(SeatStatus.Held) + byStatus.GetValueOrDefault(SeatStatus.Sold) + byStatus.GetValueOrDefault(SeatStatus.Available));
+    }
+
+    private async Task<int> StoredVersionAsync(Guid showtimeId)
+    {
+        var bytes = showtimeId.ToByteArray();
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT version FROM orleans_storage WHERE grain_id_n0 = $1 AND grain_id_n1 = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = BitConverter.ToInt64(bytes, 0) });
+        command.Parameters.Add(new NpgsqlParameter { Value = BitConverter.ToInt64(bytes, 8) });
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}
