@@ -35,6 +35,10 @@ builder.Services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.Sec
 builder.Services.AddHttpClient(nameof(GoogleIdTokenValidator), client => client.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddSingleton<GoogleIdTokenValidator>();
 
+// Live seat maps: serialized once per version, changes fanned out per instance.
+builder.Services.AddSingleton<Marquee.Api.Live.SeatMapCache>();
+builder.Services.AddSingleton<Marquee.Api.Live.SeatMapBroadcaster>();
+
 // The edge: problem details, validation, limits, CORS, forwarded headers, OpenAPI.
 builder.Services.AddMarqueeProblemDetails();
 builder.Services.AddValidation();
@@ -88,6 +92,7 @@ if (dashboard.Enabled)
 var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapUsersApi();
+api.MapShowtimesApi();
 api.MapOperationsApi();
 
 app.Run();

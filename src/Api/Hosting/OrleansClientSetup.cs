@@ -30,6 +30,8 @@ public static class OrleansClientSetup
                 options.ConnectionString = connectionString;
             });
             client.AddActivityPropagation();
+            // Live seat-map changes reach this API instance whichever silo the showtime lives on.
+            client.AddMemoryStreams(StreamNames.Live);
             client.AddDashboard();
             // The API may start before any silo: keep trying instead of failing the host.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

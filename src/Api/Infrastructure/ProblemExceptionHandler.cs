@@ -27,6 +27,22 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             });
         }
 
+        if (exception is Marquee.Cinema.SeatsUnavailableException taken)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Some seats are not available.",
+                    Detail = taken.Message,
+                    Extensions = { ["seats"] = taken.Seats },
+                },
+            });
+        }
+
         var (status, title, detail) = Classify(exception);
         if (status >= 500)
         {

@@ -12,8 +12,13 @@ public interface IShowtimeSeatsGrain : IGrainWithGuidKey
     [Alias("Configure")]
     Task ConfigureAsync(SeatMapSetup setup);
 
+    /// <summary>The current map; <see cref="Marquee.Common.NotFoundException"/> when the showtime has no layout.</summary>
     [Alias("GetSeatMap")]
     Task<SeatMapSnapshot> GetSeatMapAsync();
+
+    /// <summary>The map only when its version differs from <paramref name="knownVersion"/>, so cached copies cost no transfer.</summary>
+    [Alias("GetSeatMapIfChanged")]
+    Task<SeatMapSnapshot?> GetSeatMapIfChangedAsync(long knownVersion);
 
     /// <summary>Holds exactly these seats for the user, all or nothing.</summary>
     [Alias("HoldSeats")]

@@ -70,3 +70,19 @@ public sealed class SeatsUnavailableException(IReadOnlyList<string> seats)
 {
     [Id(0)] public IReadOnlyList<string> Seats { get; } = seats;
 }
+
+/// <summary>
+/// Published on the live stream after each durable change: the seats whose status changed, and the
+/// map version they bring it to. Best effort: a subscriber that misses one re-reads the snapshot.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatMapChanged")]
+public sealed record SeatMapChanged(
+    [property: Id(0)] Guid ShowtimeId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IReadOnlyList<SeatView> Seats);
+
+public static class SeatMapStream
+{
+    /// <summary>Stream namespace of seat-map changes; the stream key is the showtime id.</summary>
+    public const string Namespace = "seatmap";
+}

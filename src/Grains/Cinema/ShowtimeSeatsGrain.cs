@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace Marquee.Cinema;
 
@@ -29,9 +30,13 @@ public sealed partial class ShowtimeSeatsGrain(
     private TaskCompletionSource? _pendingWrite;
     private bool _writing;
     private bool _poisoned;
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
+
+    private IAsyncStream<SeatMapChanged>? _live;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _live = this.GetStreamProvider(StreamNames.Live).GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, this.GetPrimaryKey()));
         _map = state.State.Clone();
         Reindex();
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(options.Value.ExpirySweepInterval, options.Value.ExpirySweepInterval)
@@ -66,10 +71,22 @@ public sealed partial class ShowtimeSeatsGrain(
         await PersistAsync();
     }
 
-    public Task<SeatMapSnapshot> GetSeatMapAsync()
+    public Task<SeatMapSnapshot> GetSeatMapAsync() => Task.FromResult(CurrentSnapshot());
+
+    public Task<SeatMapSnapshot?> GetSeatMapIfChangedAsync(long knownVersion)
     {
+        var snapshot = CurrentSnapshot();
+        return Task.FromResult(snapshot.Version == knownVersion ? null : snapshot);
+    }
+
+    private SeatMapSnapshot CurrentSnapshot()
+    {
+        if (_map.Seats.Count == 0)
+        {
+            throw new NotFoundException("No such showtime.");
+        }
         ExpireStaleHolds();
-        return Task.FromResult(_snapshot ??= BuildSnapshot());
+        return _snapshot ??= BuildSnapshot();
     }
 
     public async Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats)
@@ -119,7 +136,7 @@ public sealed partial class ShowtimeSeatsGrain(
             throw new NotFoundException("No such hold.");
         }
         RemoveHold(holdId, hold);
-        Changed();
+        Changed(hold.Seats);
         await PersistAsync();
     }
 
@@ -141,7 +158,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             _soldTo[label] = orderId;
         }
-        Changed();
+        Changed(hold.Seats);
         await PersistAsync();
         return hold.Seats;
     }
@@ -157,7 +174,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             _soldTo.Remove(label);
         }
-        Changed();
+        Changed(sale.Seats);
         await PersistAsync();
     }
 
@@ -177,7 +194,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             _heldBy[label] = holdId;
         }
-        Changed();
+        Changed(labels);
         await PersistAsync();
         return new HoldConfirmation(holdId, labels, hold.ExpiresAt);
     }
@@ -214,10 +231,7 @@ public sealed partial class ShowtimeSeatsGrain(
         foreach (var (holdId, hold) in expired)
         {
             RemoveHold(holdId, hold);
-        }
-        if (expired.Count > 0)
-        {
-            Changed();
+            Changed(hold.Seats);
         }
         return expired.Count;
     }
@@ -230,10 +244,14 @@ public sealed partial class ShowtimeSeatsGrain(
         }
     }
 
-    private void Changed()
+    private void Changed(IEnumerable<string>? seats = null)
     {
         _map.Version++;
         _snapshot = null;
+        if (seats is not null)
+        {
+            _unpublished.UnionWith(seats);
+        }
     }
 
     /// <summary>Completes once a storage write that includes every change made so far has succeeded.</summary>
@@ -258,6 +276,9 @@ public sealed partial class ShowtimeSeatsGrain(
                 _pendingWrite = null;
                 // Storage serializes off this turn; hand it a copy so later changes cannot race it.
                 state.State = _map.Clone();
+                var published = _unpublished.ToList();
+                _unpublished.Clear();
+                var version = _map.Version;
                 try
                 {
                     await state.WriteStateAsync();
@@ -275,11 +296,31 @@ public sealed partial class ShowtimeSeatsGrain(
                     DeactivateOnIdle();
                     return;
                 }
+                await PublishAsync(version, published);
             }
         }
         finally
         {
             _writing = false;
+        }
+    }
+
+    /// <summary>Tells live viewers which seats changed. Best effort: a lost event costs a snapshot re-read, never a seat.</summary>
+    private async Task PublishAsync(long version, List<string> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return;
+        }
+        var snapshot = _snapshot ??= BuildSnapshot();
+        var changed = snapshot.Seats.Where(seat => labels.Contains(seat.Seat)).ToList();
+        try
+        {
+            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), Math.Max(version, snapshot.Version), changed));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(ex, this.GetPrimaryKey());
         }
     }
 
@@ -312,6 +353,9 @@ public sealed partial class ShowtimeSeatsGrain(
             : SeatStatus.Available)).ToList();
         return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} change could not be published to live viewers")]
+    private partial void LogPublishFailed(Exception exception, Guid showtimeId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seat map {ShowtimeId} could not be written; reloading from storage")]
     private partial void LogWriteFailed(Exception exception, Guid showtimeId);

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Marquee.Cinema;
+
+namespace Marquee.Api.Contracts.Cinema;
+
+public sealed record SeatResponse(string Seat, string Row, int Number, string Kind, string Status)
+{
+    public static SeatResponse From(SeatView seat) =>
+        new(seat.Seat, seat.Row, seat.Number, seat.Kind.ToString().ToLowerInvariant(), seat.Status.ToString().ToLowerInvariant());
+}
+
+public sealed record SeatMapResponse(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatResponse> Seats)
+{
+    public static SeatMapResponse From(SeatMapSnapshot map) =>
+        new(map.ShowtimeId, map.Version, map.Capacity, map.Seats.Select(SeatResponse.From).ToList());
+}
+
+/// <summary>A live change: the seats whose status changed and the map version they lead to.</summary>
+public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnlyList<SeatResponse> Seats)
+{
+    public static SeatChangesResponse From(SeatMapChanged change) =>
+        new(change.ShowtimeId, change.Version, change.Seats.Select(SeatResponse.From).ToList());
+}
+
+/// <summary>Either named seats or a quantity of a kind for best-available; not both.</summary>
+public sealed partial record HoldRequest(
+    [property: MaxLength(10)] IReadOnlyList<string>? Seats,
+    [property: Range(1, 10)] int? Quantity,
+    [property: AllowedValues(null, "standard", "premium", "wheelchair", "companion")] string? SeatKind) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var named = Seats is { Count: > 0 };
+        if (named == Quantity.HasValue)
+        {
+            yield return new ValidationResult("Send either seats or quantity (with an optional seatKind).", [nameof(Seats), nameof(Quantity)]);
+        }
+        if (named && Seats!.Any(seat => seat is null || !SeatLabel().IsMatch(seat)))
+        {
+            yield return new ValidationResult("Seats look like F7: a row letter and a number.", [nameof(Seats)]);
+        }
+        if (named && SeatKind is not null)
+        {
+            yield return new ValidationResult("seatKind goes with quantity, not with named seats.", [nameof(SeatKind)]);
+        }
+    }
+}
+
+public sealed partial record HoldRequest
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{1,2}[0-9]{1,3}$")]
+    private static partial System.Text.RegularExpressions.Regex SeatLabel();
+}
+
+public sealed record HoldResponse(Guid HoldId, IReadOnlyList<string> Seats, DateTimeOffset ExpiresAt);
