@@ -2,6 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace Marquee.Cluster.Tests;
 
@@ -22,6 +27,14 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
 
     public MarqueeProcess Api { get; private set; } = null!;
 
+    /// <summary>A second API instance: live seat maps must reach viewers on either.</summary>
+    public MarqueeProcess SecondApi { get; private set; } = null!;
+
+    /// <summary>An Orleans client of the test's own, for arranging state no endpoint creates yet.</summary>
+    public IClusterClient Client => _clientHost!.Services.GetRequiredService<IClusterClient>();
+
+    private IHost? _clientHost;
+
     public async Task InitializeAsync()
     {
         var connectionString = await MigratedDatabase.CreateAsync("cluster");
@@ -32,18 +45,29 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
 
         SiloA = StartSilo("silo-a");
         SiloB = StartSilo("silo-b");
-        Api = MarqueeProcess.Start("api", BuiltAssembly("Api", "Marquee.Api.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
-        {
-            ["Jwt__Issuer"] = TestTokens.Issuer,
-            ["Jwt__Audience"] = TestTokens.Audience,
-            ["Jwt__SigningKeyPath"] = Tokens.KeyPath,
-            // Every test request comes from 127.0.0.1; the per-address limit is exercised in the API tests.
-            ["Edge__RequestsPerWindow"] = "1000000",
-            ["MARQUEE_DATA_DIR"] = Path.Combine(Path.GetTempPath(), $"marquee-cluster-{Guid.NewGuid():N}"),
-        });
+        Api = StartApi("api");
+        SecondApi = StartApi("api-2");
 
         await Task.WhenAll(SiloA.WaitUntilReadyAsync(StartPatience), SiloB.WaitUntilReadyAsync(StartPatience));
-        await Api.WaitUntilReadyAsync(StartPatience);
+        await Task.WhenAll(Api.WaitUntilReadyAsync(StartPatience), SecondApi.WaitUntilReadyAsync(StartPatience));
+
+        var clientBuilder = Host.CreateApplicationBuilder();
+        clientBuilder.Logging.ClearProviders();
+        clientBuilder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = clusterId;
+                options.ServiceId = clusterId;
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = connectionString;
+            });
+        });
+        _clientHost = clientBuilder.Build();
+        await _clientHost.StartAsync();
         await WaitForActiveSilosAsync(2);
     }
 
@@ -62,16 +86,33 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         throw new TimeoutException($"the cluster never showed {expected} active silos");
     }
 
-    public HttpClient CreateAdminClient()
+    private MarqueeProcess StartApi(string name) =>
+        MarqueeProcess.Start(name, BuiltAssembly("Api", "Marquee.Api.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
+        {
+            ["Jwt__Issuer"] = TestTokens.Issuer,
+            ["Jwt__Audience"] = TestTokens.Audience,
+            ["Jwt__SigningKeyPath"] = Tokens.KeyPath,
+            // Every test request comes from 127.0.0.1; the per-address limits are exercised in the API tests.
+            ["Edge__RequestsPerWindow"] = "1000000",
+            ["Edge__AuthRequestsPerWindow"] = "1000000",
+            ["MARQUEE_DATA_DIR"] = Path.Combine(Path.GetTempPath(), $"marquee-cluster-{Guid.NewGuid():N}"),
+        });
+
+    public HttpClient CreateAdminClient(MarqueeProcess? api = null)
     {
-        var client = new HttpClient { BaseAddress = Api.HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = (api ?? Api).HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("admin"));
         return client;
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { Api, SiloA, SiloB })
+        if (_clientHost is not null)
+        {
+            await _clientHost.StopAsync();
+            _clientHost.Dispose();
+        }
+        foreach (var process in new[] { Api, SecondApi, SiloA, SiloB })
         {
             if (process is not null) await process.DisposeAsync();
         }
