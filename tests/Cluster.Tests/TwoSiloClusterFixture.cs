@@ -98,6 +98,14 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
             ["MARQUEE_DATA_DIR"] = Path.Combine(Path.GetTempPath(), $"marquee-cluster-{Guid.NewGuid():N}"),
         });
 
+    /// <summary>A client acting as a customer with the given user id.</summary>
+    public HttpClient CreateClientFor(Guid userId)
+    {
+        var client = new HttpClient { BaseAddress = Api.HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("customer", subject: userId.ToString()));
+        return client;
+    }
+
     public HttpClient CreateAdminClient(MarqueeProcess? api = null)
     {
         var client = new HttpClient { BaseAddress = (api ?? Api).HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -119,13 +127,28 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         Tokens.Dispose();
     }
 
-    private MarqueeProcess StartSilo(string name) =>
-        MarqueeProcess.Start(name, BuiltAssembly("Silo", "Marquee.Silo.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
+    private readonly Dictionary<int, MarqueeProcess> _silosByPort = [];
+
+    /// <summary>The silo process hosting <paramref name="grain"/> right now.</summary>
+    public async Task<MarqueeProcess> SiloHostingAsync(IAddressable grain)
+    {
+        var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain)
+            ?? throw new InvalidOperationException("the grain is not active anywhere");
+        return _silosByPort[address.Endpoint.Port];
+    }
+
+    private MarqueeProcess StartSilo(string name)
+    {
+        var siloPort = FreePort.Next();
+        var silo = MarqueeProcess.Start(name, BuiltAssembly("Silo", "Marquee.Silo.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
         {
-            ["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo__AdvertisedAddress"] = "127.0.0.1",
         });
+        _silosByPort[siloPort] = silo;
+        return silo;
+    }
 
     /// <summary>The project's build output in the same configuration as this test assembly.</summary>
     private static string BuiltAssembly(string project, string fileName)
