@@ -36,6 +36,7 @@ builder.Services.AddHttpClient(nameof(GoogleIdTokenValidator), client => client.
 builder.Services.AddSingleton<GoogleIdTokenValidator>();
 
 // Live seat maps: serialized once per version, changes fanned out per instance.
+builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<Marquee.Api.Live.SeatMapCache>();
 builder.Services.AddSingleton<Marquee.Api.Live.SeatMapBroadcaster>();
 

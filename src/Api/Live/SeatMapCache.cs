@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Marquee.Api.Contracts.Cinema;
 using Marquee.Cinema;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Api.Live;
@@ -11,15 +11,16 @@ namespace Marquee.Api.Live;
 /// The seat-map body serialized once per map version per API instance. A request costs one small
 /// grain call asking "changed since version N?"; only a new version moves the map and is serialized.
 /// </summary>
-public sealed class SeatMapCache(IClusterClient cluster, IOptions<JsonOptions> json)
+public sealed class SeatMapCache(IClusterClient cluster, IOptions<JsonOptions> json, IMemoryCache memory)
 {
-    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    // Showtimes nobody looks at for a while leave the cache; the next request re-reads the grain.
+    private static readonly MemoryCacheEntryOptions Retention = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
 
     public sealed record Entry(long Version, string ETag, byte[] Body);
 
     public async Task<Entry> GetAsync(Guid showtimeId)
     {
-        var cached = _entries.GetValueOrDefault(showtimeId);
+        var cached = memory.Get<Entry>(showtimeId);
         var changed = await cluster.GetGrain<IShowtimeSeatsGrain>(showtimeId).GetSeatMapIfChangedAsync(cached?.Version ?? -1);
         if (changed is null)
         {
@@ -27,7 +28,12 @@ public sealed class SeatMapCache(IClusterClient cluster, IOptions<JsonOptions> j
         }
         var body = JsonSerializer.SerializeToUtf8Bytes(SeatMapResponse.From(changed), json.Value.SerializerOptions);
         var entry = new Entry(changed.Version, $"\"{showtimeId:N}-{changed.Version}\"", body);
-        _entries.AddOrUpdate(showtimeId, entry, (_, existing) => existing.Version >= entry.Version ? existing : entry);
+        // Racing requests may briefly store an older version; harmless, as the next request asks the grain
+        // "changed since that version?" and gets the newer map.
+        if (memory.Get<Entry>(showtimeId) is not { } current || current.Version < entry.Version)
+        {
+            memory.Set(showtimeId, entry, Retention);
+        }
         return entry;
     }
 }
