@@ -93,6 +93,7 @@ if (dashboard.Enabled)
 var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapUsersApi();
+api.MapCinemasApi();
 api.MapShowtimesApi();
 api.MapOperationsApi();
 

@@ -19,6 +19,7 @@ public static class GrainServices
         services.AddOptions<Marquee.Cinema.CinemaOptions>().Bind(configuration.GetSection(Marquee.Cinema.CinemaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<UserReadModel>();
+        services.AddSingleton<Marquee.Cinema.CinemaReadModel>();
         services.AddSingleton<IMailer, Mailer>();
         return services;
     }

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Auth;
+using Marquee.Api.Contracts.Cinema;
+using Marquee.Api.Contracts.Common;
+using Marquee.Cinema;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Api.Apis;
+
+/// <summary>Cinemas and their auditoriums: public to read, managers to change.</summary>
+public static class CinemasApi
+{
+    public static RouteGroupBuilder MapCinemasApi(this RouteGroupBuilder api)
+    {
+        var cinemas = api.MapGroup("cinemas").WithTags("Cinemas");
+        cinemas.MapGet("", ListAsync).WithName("ListCinemas").WithSummary("Cinemas of the chain, optionally in one neighbourhood.");
+        cinemas.MapPost("", CreateAsync).WithName("CreateCinema").RequireAuthorization(Policies.Manager);
+        cinemas.MapGet("{cinemaId:guid}", GetAsync).WithName("GetCinema");
+        cinemas.MapGet("{cinemaId:guid}/auditoriums", ListAuditoriumsAsync).WithName("ListAuditoriums");
+        cinemas.MapPost("{cinemaId:guid}/auditoriums", AddAuditoriumAsync).WithName("AddAuditorium").RequireAuthorization(Policies.Manager)
+            .WithSummary("Adds an auditorium from a seat plan: one string per row, S P W C X for seat kinds and _ for gaps.");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResponse<CinemaResponse>>> ListAsync(
+        IClusterClient cluster,
+        [StringLength(100)] string? neighbourhood,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListCinemasAsync(neighbourhood, pageNumber, pageSize)).ToResponse(CinemaResponse.From));
+
+    private static async Task<Created<CinemaResponse>> CreateAsync(CreateCinemaRequest request, IClusterClient cluster)
+    {
+        var cinema = await cluster.GetGrain<ICinemaGrain>(Guid.NewGuid()).CreateAsync(request.Name, request.Neighbourhood, request.Address);
+        return TypedResults.Created($"/api/v1/cinemas/{cinema.Id}", CinemaResponse.From(cinema));
+    }
+
+    private static async Task<Ok<CinemaResponse>> GetAsync(Guid cinemaId, IClusterClient cluster) =>
+        TypedResults.Ok(CinemaResponse.From(await cluster.GetGrain<ICinemaGrain>(cinemaId).GetAsync()));
+
+    private static async Task<Ok<PagedResponse<AuditoriumResponse>>> ListAuditoriumsAsync(
+        Guid cinemaId,
+        IClusterClient cluster,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        await cluster.GetGrain<ICinemaGrain>(cinemaId).GetAsync();
+        var page = await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListAuditoriumsAsync(cinemaId, pageNumber, pageSize);
+        return TypedResults.Ok(page.ToResponse(AuditoriumResponse.From));
+    }
+
+    private static async Task<Created<AuditoriumResponse>> AddAuditoriumAsync(Guid cinemaId, CreateAuditoriumRequest request, IClusterClient cluster)
+    {
+        var auditorium = await cluster.GetGrain<ICinemaGrain>(cinemaId)
+            .AddAuditoriumAsync(request.Name, request.Rows.Select(row => new RowPlan(row.Row, row.Positions)).ToList());
+        return TypedResults.Created($"/api/v1/cinemas/{cinemaId}/auditoriums/{auditorium.Id}", AuditoriumResponse.From(auditorium));
+    }
+}
