@@ -49,6 +49,10 @@ for project in tests/*/*.Tests.csproj; do
     continue
   fi
   f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
+  if [ "$f" != 0 ]; then
+    echo "---- failures in $name ----"
+    grep -E -A14 '^\s+Failed [A-Za-z]' "$log" | cut -c1-600
+  fi
   p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
   s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
