@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Cinema;
+using Marquee.Testing;
 using Xunit.Abstractions;
 
 namespace Marquee.Cluster.Tests;
@@ -24,19 +25,19 @@ public sealed class LiveSeatMapTests(TwoSiloClusterFixture cluster, ITestOutputH
         using var response = await viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        Assert.Equal("snapshot", (await NextEventAsync(reader, patience.Token)).Event);
+        Assert.Equal("snapshot", (await reader.NextEventAsync(patience.Token)).Event);
 
         using var buyer = cluster.CreateAdminClient(cluster.Api);
         // A first change warms both processes' code paths (JIT, first stream delivery); the second is timed.
         Assert.Equal(HttpStatusCode.Created, (await buyer.PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { "A1" } })).StatusCode);
-        Assert.Equal("A1", (await NextEventAsync(reader, patience.Token)).Data.GetProperty("seats")[0].GetProperty("seat").GetString());
+        Assert.Equal("A1", (await reader.NextEventAsync(patience.Token)).Data.GetProperty("seats")[0].GetProperty("seat").GetString());
         // Five timed changes; the median must be under a second (a single sample on a busy two-core CI box is noise).
         var latencies = new List<long>();
         foreach (var seat in new[] { "B4", "B5", "C1", "C2", "A8" })
         {
             var watch = Stopwatch.StartNew();
             var hold = await buyer.PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { seat } });
-            var change = await NextEventAsync(reader, patience.Token);
+            var change = await reader.NextEventAsync(patience.Token);
             latencies.Add(watch.ElapsedMilliseconds);
 
             Assert.Equal(HttpStatusCode.Created, hold.StatusCode);
@@ -47,18 +48,5 @@ public sealed class LiveSeatMapTests(TwoSiloClusterFixture cluster, ITestOutputH
         var median = latencies.Order().ElementAt(latencies.Count / 2);
         output.WriteLine($"hold-to-event latencies: {string.Join(", ", latencies)} ms; median {median} ms");
         Assert.True(median < 1000, $"hold-to-event latencies {string.Join(", ", latencies)} ms (each including the hold itself)");
-    }
-
-    private static async Task<(string Event, JsonElement Data)> NextEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        string? name = null;
-        string? data = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.StartsWith("event:", StringComparison.Ordinal)) name = line[6..].Trim();
-            else if (line.StartsWith("data:", StringComparison.Ordinal)) data = line[5..].Trim();
-            else if (line.Length == 0 && data is not null) return (name ?? "message", JsonDocument.Parse(data).RootElement);
-        }
-        throw new EndOfStreamException("the event stream ended");
     }
 }

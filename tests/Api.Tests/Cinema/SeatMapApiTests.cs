@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Cinema;
+using Marquee.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Api.Tests.Cinema;
@@ -139,11 +139,9 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
         using var reader = new StreamReader(body);
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
-        var snapshot = await NextEventAsync(reader, patience.Token);
-        var watch = Stopwatch.StartNew();
+        var snapshot = await reader.NextEventAsync(patience.Token);
         await (await CustomerAsync()).PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { "E4", "E5" } });
-        var change = await NextEventAsync(reader, patience.Token);
-        watch.Stop();
+        var change = await reader.NextEventAsync(patience.Token);
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("snapshot", snapshot.Event);
@@ -152,18 +150,5 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
         Assert.True(change.Data.GetProperty("version").GetInt64() > snapshot.Data.GetProperty("version").GetInt64());
         Assert.Equal(["E4", "E5"], change.Data.GetProperty("seats").EnumerateArray().Select(seat => seat.GetProperty("seat").GetString()).Order());
         Assert.All(change.Data.GetProperty("seats").EnumerateArray(), seat => Assert.Equal("held", seat.GetProperty("status").GetString()));
-    }
-
-    private static async Task<(string Event, JsonElement Data)> NextEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        string? name = null;
-        string? data = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.StartsWith("event:", StringComparison.Ordinal)) name = line[6..].Trim();
-            else if (line.StartsWith("data:", StringComparison.Ordinal)) data = line[5..].Trim();
-            else if (line.Length == 0 && data is not null) return (name ?? "message", JsonDocument.Parse(data).RootElement);
-        }
-        throw new EndOfStreamException("the event stream ended");
     }
 }
