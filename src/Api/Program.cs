@@ -93,6 +93,9 @@ if (dashboard.Enabled)
 var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapUsersApi();
+api.MapCatalogApi();
+api.MapPackagesApi();
+api.MapLibraryApi();
 api.MapCinemasApi();
 api.MapShowtimesApi();
 api.MapOperationsApi();

@@ -1,8 +1,12 @@
+using System.Net.Http.Headers;
+using Marquee.Catalog;
 using Marquee.Identity;
 using Marquee.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marquee;
@@ -21,6 +25,49 @@ public static class GrainServices
         services.AddSingleton<UserReadModel>();
         services.AddSingleton<Marquee.Cinema.CinemaReadModel>();
         services.AddSingleton<IMailer, Mailer>();
+        services.AddMovieCatalog(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The catalog source: TMDB through a resilient HttpClient when a token is configured, otherwise
+    /// the bundled offline dataset.
+    /// </summary>
+    private static void AddMovieCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TmdbOptions>().Bind(configuration.GetSection(TmdbOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<OfflineMovieSource>();
+
+        services.AddHttpClient<TmdbClient>((provider, http) =>
+            {
+                var tmdb = provider.GetRequiredService<IOptions<TmdbOptions>>().Value;
+                http.BaseAddress = tmdb.BaseUrl;
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tmdb.AccessToken);
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                // The resilience handler owns timing; HttpClient's own 100 s timeout would only get in its way.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+            {
+                var tmdb = provider.GetRequiredService<IOptions<TmdbOptions>>().Value;
+                resilience.TotalRequestTimeout.Timeout = tmdb.TotalTimeout;
+                resilience.AttemptTimeout.Timeout = tmdb.AttemptTimeout;
+                resilience.Retry.MaxRetryAttempts = tmdb.MaxRetries;
+                resilience.Retry.Delay = tmdb.RetryBaseDelay;
+                resilience.Retry.UseJitter = true;
+                resilience.Retry.ShouldRetryAfterHeader = true;
+                resilience.CircuitBreaker.MinimumThroughput = tmdb.BreakerMinimumThroughput;
+                resilience.CircuitBreaker.FailureRatio = tmdb.BreakerFailureRatio;
+                resilience.CircuitBreaker.BreakDuration = tmdb.BreakDuration;
+                // The sampling window must be at least twice the attempt timeout (the options validator insists).
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, tmdb.AttemptTimeout.Ticks * 2));
+            });
+
+        services.AddSingleton<IMovieSource>(provider => provider.GetRequiredService<IOptions<TmdbOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<TmdbClient>()
+            : provider.GetRequiredService<OfflineMovieSource>());
     }
 }

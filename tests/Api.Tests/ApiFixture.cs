@@ -33,9 +33,18 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public LocalOidcIssuer Google { get; private set; } = null!;
 
+    public FakeTmdb Tmdb { get; private set; } = null!;
+
+    /// <summary>The configured catalog sync period, so a test can see the reminder carries it.</summary>
+    public static readonly TimeSpan CatalogSyncInterval = TimeSpan.FromMinutes(30);
+
+    /// <summary>Grains as the silo sees them, for what has no HTTP route (forcing a catalog sync).</summary>
+    public IGrainFactory Grains => Silo.GetRequiredService<IGrainFactory>();
+
     public async Task InitializeAsync()
     {
         Google = await LocalOidcIssuer.StartAsync();
+        Tmdb = await FakeTmdb.StartAsync();
         Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"), settings: new Dictionary<string, string?>
         {
             ["Mail:SmtpHost"] = "127.0.0.1",
@@ -45,6 +54,11 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Identity:Bootstrap:Accounts:0:Password"] = BootstrapAdminPassword,
             ["Identity:Bootstrap:Accounts:0:DisplayName"] = "First Admin",
             ["Identity:Bootstrap:Accounts:0:Roles:0"] = "admin",
+            ["Tmdb:BaseUrl"] = Tmdb.BaseUrl.ToString(),
+            ["Tmdb:AccessToken"] = FakeTmdb.Token,
+            ["Tmdb:RetryBaseDelay"] = "00:00:00.020",
+            ["Tmdb:AttemptTimeout"] = "00:00:02",
+            ["Catalog:SyncInterval"] = CatalogSyncInterval.ToString(),
         });
         Factory = CreateFactory();
         using var client = Factory.CreateClient();
@@ -103,6 +117,7 @@ public sealed class ApiFixture : IAsyncLifetime
         Tokens.Dispose();
         await Mail.DisposeAsync();
         if (Google is not null) await Google.DisposeAsync();
+        if (Tmdb is not null) await Tmdb.DisposeAsync();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }
 }

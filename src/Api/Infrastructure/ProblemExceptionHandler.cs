@@ -69,6 +69,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         JsonException json => (400, "The request body is not valid JSON.", json.Message),
         NotFoundException notFound => (404, "Not found.", notFound.Message),
         ConflictException conflict => (409, "Conflict.", conflict.Message),
+        ForbiddenException forbidden => (403, "Forbidden.", forbidden.Message),
+        Marquee.Catalog.StaleVersionException stale => (412, "The resource changed since you read it.", stale.Message),
         AuthenticationFailedException failed => (401, failed.Message, null),
         TemporarilyUnavailableException busy => (503, busy.Message, null),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException

@@ -34,3 +34,7 @@ public sealed class AuthenticationFailedException(string message) : DomainExcept
 /// <summary>A transient condition on our side; the caller should retry shortly.</summary>
 [GenerateSerializer, Alias("Marquee.Common.TemporarilyUnavailableException")]
 public sealed class TemporarilyUnavailableException(string message) : DomainException(message);
+
+/// <summary>The caller is known but this is not theirs to do (a movie outside their packages).</summary>
+[GenerateSerializer, Alias("Marquee.Common.ForbiddenException")]
+public sealed class ForbiddenException(string message) : DomainException(message);

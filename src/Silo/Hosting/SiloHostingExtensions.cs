@@ -77,6 +77,7 @@ public static class SiloHostingExtensions
         // Registered after UseOrleans, so it starts once the silo is up and grains can be called.
         builder.Services.AddOptions<BootstrapAccountsOptions>().BindConfiguration(BootstrapAccountsOptions.Section);
         builder.Services.AddHostedService<BootstrapAccounts>();
+        builder.Services.AddHostedService<CatalogStartup>();
         return builder;
     }
 

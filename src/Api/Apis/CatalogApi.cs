@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Marquee.Api.Auth;
+using Marquee.Api.Contracts.Catalog;
+using Marquee.Api.Contracts.Common;
+using Marquee.Api.Infrastructure;
+using Marquee.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Api.Apis;
+
+/// <summary>Genres and movies. Genres and a movie's details are public; the movie listing is what the caller's packages unlock.</summary>
+public static class CatalogApi
+{
+    public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("genres", ListGenresAsync).WithTags("Catalog").WithName("ListGenres")
+            .WithSummary("Genres (themes) from TMDB; filters help build packages: name contains, active, used by packages, ids.");
+
+        var movies = api.MapGroup("movies").WithTags("Catalog");
+        movies.MapGet("", ListMoviesAsync).WithName("ListMovies").RequireAuthorization()
+            .WithSummary("Movies with at least one genre the caller's packages unlock, by genre and title; other genres in the filter are ignored.");
+        movies.MapGet("{movieId:int}", GetMovieAsync).WithName("GetMovie")
+            .WithSummary("A movie's details, fetched from TMDB and stored when first asked for.");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResponse<GenreResponse>>> ListGenresAsync(
+        IClusterClient cluster,
+        [StringLength(100)] string? name,
+        bool? active,
+        bool? used,
+        string[]? ids,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        var filter = new GenreFilter(name, active, used, QueryLists.ParsePositiveIds(ids, nameof(ids)));
+        var page = await cluster.GetGrain<ICatalogGrain>(0).ListGenresAsync(filter, pageNumber, pageSize);
+        return TypedResults.Ok(page.ToResponse(GenreResponse.From));
+    }
+
+    private static async Task<Ok<PagedResponse<MovieResponse>>> ListMoviesAsync(
+        ClaimsPrincipal caller,
+        IClusterClient cluster,
+        string[]? genreIds,
+        [StringLength(200)] string? title,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        var filter = new MovieFilter(QueryLists.ParsePositiveIds(genreIds, nameof(genreIds)), title);
+        var page = await cluster.GetGrain<ICatalogGrain>(0).ListMoviesForUserAsync(caller.UserId(), filter, pageNumber, pageSize);
+        return TypedResults.Ok(page.ToResponse(MovieResponse.From));
+    }
+
+    private static async Task<Ok<MovieResponse>> GetMovieAsync([Range(1, int.MaxValue)] int movieId, IClusterClient cluster) =>
+        TypedResults.Ok(MovieResponse.From(await cluster.GetGrain<ICatalogGrain>(0).GetMovieDetailsAsync(movieId)));
+}

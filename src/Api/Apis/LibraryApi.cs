@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Marquee.Api.Auth;
+using Marquee.Api.Contracts.Catalog;
+using Marquee.Api.Contracts.Common;
+using Marquee.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Api.Apis;
+
+/// <summary>The caller's subscriptions and watch history, and watch reports (self or admin; everyone for admins).</summary>
+public static class LibraryApi
+{
+    public static RouteGroupBuilder MapLibraryApi(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("users/me").WithTags("Library").RequireAuthorization();
+        me.MapGet("subscriptions", ListSubscriptionsAsync).WithName("ListSubscriptions");
+        me.MapPost("subscriptions", SubscribeAsync).WithName("Subscribe")
+            .WithSummary("Idempotent: 201 for a new subscription, 200 when the caller already has it; 409 for a retired package.");
+        me.MapDelete("subscriptions/{packageId:guid}", CancelAsync).WithName("CancelSubscription");
+        me.MapGet("watched", ListWatchedAsync).WithName("ListWatched");
+        me.MapPut("watched/{movieId:int}", MarkWatchedAsync).WithName("MarkWatched")
+            .WithSummary("Idempotent: 201 when newly marked, 200 when it already was; 403 when no package unlocks the movie.");
+        me.MapDelete("watched/{movieId:int}", UnmarkWatchedAsync).WithName("UnmarkWatched");
+
+        api.MapGet("users/{userId:guid}/watch-report", GetReportAsync).WithTags("Reports").WithName("GetWatchReport").RequireAuthorization();
+        api.MapGet("reports/watch", ListReportsAsync).WithTags("Reports").WithName("ListWatchReports").RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Ok<PagedResponse<SubscriptionResponse>>> ListSubscriptionsAsync(
+        ClaimsPrincipal caller,
+        IClusterClient cluster,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await Library(cluster, caller).ListSubscriptionsAsync(pageNumber, pageSize)).ToResponse(SubscriptionResponse.From));
+
+    private static async Task<Results<Created<SubscriptionResponse>, Ok<SubscriptionResponse>>> SubscribeAsync(
+        SubscribeRequest request, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        var result = await Library(cluster, caller).SubscribeAsync(request.PackageId!.Value);
+        var body = SubscriptionResponse.From(result.Subscription);
+        return result.Created ? TypedResults.Created($"/api/v1/users/me/subscriptions/{body.Package.Id}", body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<NoContent> CancelAsync(Guid packageId, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        await Library(cluster, caller).CancelSubscriptionAsync(packageId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PagedResponse<WatchedResponse>>> ListWatchedAsync(
+        ClaimsPrincipal caller,
+        IClusterClient cluster,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await Library(cluster, caller).ListWatchedAsync(pageNumber, pageSize)).ToResponse(WatchedResponse.From));
+
+    private static async Task<Results<Created<WatchedResponse>, Ok<WatchedResponse>>> MarkWatchedAsync(
+        [Range(1, int.MaxValue)] int movieId, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        var result = await Library(cluster, caller).MarkWatchedAsync(movieId);
+        var body = WatchedResponse.From(result.Watched);
+        return result.Created ? TypedResults.Created($"/api/v1/users/me/watched/{movieId}", body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<NoContent> UnmarkWatchedAsync([Range(1, int.MaxValue)] int movieId, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        await Library(cluster, caller).UnmarkWatchedAsync(movieId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<WatchReportResponse>, NotFound>> GetReportAsync(Guid userId, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        // As for accounts: another user's report is answered as if the user did not exist.
+        if (!caller.IsSelfOrAdmin(userId))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(WatchReportResponse.From(await cluster.GetGrain<IWatchReportsGrain>(0).GetAsync(userId)));
+    }
+
+    private static async Task<Ok<PagedResponse<WatchReportResponse>>> ListReportsAsync(
+        IClusterClient cluster,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<IWatchReportsGrain>(0).ListAsync(pageNumber, pageSize)).ToResponse(WatchReportResponse.From));
+
+    private static ILibraryGrain Library(IClusterClient cluster, ClaimsPrincipal caller) => cluster.GetGrain<ILibraryGrain>(caller.UserId());
+}
