@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 source scripts/postgres.sh
+source scripts/processes.sh
 
 export MARQUEE_DATA_DIR=${MARQUEE_DATA_DIR:-$root/.data}
 api_port=${MARQUEE_PORT:-5080}
@@ -19,12 +20,12 @@ mkdir -p "$MARQUEE_DATA_DIR/logs" "$MARQUEE_DATA_DIR/mail"
 chmod 755 "$MARQUEE_DATA_DIR"
 
 pids=()
+pid_logs=()
 stop_all() {
   trap - INT TERM EXIT
   echo
   echo "Stopping Marquee..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_started
   pg_stop "$MARQUEE_DATA_DIR/postgres"
   echo "Stopped."
 }
@@ -70,28 +71,14 @@ export Identity__PasswordResetUrl="http://127.0.0.1:$api_port/reset-password"
 export Mail__PickupDirectory="$MARQUEE_DATA_DIR/mail"
 
 echo "==> silo"
-(cd "$(dirname "$silo_dll")" && export Urls="http://127.0.0.1:$silo_http_port" && exec dotnet "$silo_dll") >"$MARQUEE_DATA_DIR/logs/silo.log" 2>&1 &
-pids+=($!)
+Urls="http://127.0.0.1:$silo_http_port" start_dotnet "$MARQUEE_DATA_DIR/logs/silo.log" "$silo_dll"
 
 echo "==> API"
-(cd "$(dirname "$api_dll")" && export Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin \
-  Dashboard__Password="$MARQUEE_DEMO_PASSWORD" && exec dotnet "$api_dll") >"$MARQUEE_DATA_DIR/logs/api.log" 2>&1 &
-pids+=($!)
+Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin Dashboard__Password="$MARQUEE_DEMO_PASSWORD" \
+  start_dotnet "$MARQUEE_DATA_DIR/logs/api.log" "$api_dll"
 
-wait_ready() {
-  local url=$1 name=$2 log=$3
-  for _ in $(seq 1 180); do
-    if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
-    for pid in "${pids[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "$name stopped; last log lines:" >&2; tail -n 30 "$log" >&2; exit 1; }
-    done
-    sleep 1
-  done
-  echo "$name not ready after 180 s; see $log" >&2
-  exit 1
-}
-wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo "$MARQUEE_DATA_DIR/logs/silo.log"
-wait_ready "http://127.0.0.1:$api_port/health/ready" API "$MARQUEE_DATA_DIR/logs/api.log"
+wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo "$MARQUEE_DATA_DIR/logs/silo.log" || exit 1
+wait_ready "http://127.0.0.1:$api_port/health/ready" API "$MARQUEE_DATA_DIR/logs/api.log" || exit 1
 
 cat <<INFO
 

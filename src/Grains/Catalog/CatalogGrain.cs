@@ -8,17 +8,6 @@ namespace Marquee.Catalog;
 [StatelessWorker]
 public sealed class CatalogGrain(NpgsqlDataSource dataSource, CatalogStore store, IMovieSource source) : Grain, ICatalogGrain
 {
-    // A filter naming only genres outside the allowed set leaves an empty set, and && an empty set is false.
-    private const string VisibleGenres = $"""
-        WITH {Entitlement.AllowedGenres},
-        visible AS (
-            SELECT CASE WHEN $2::integer[] IS NULL THEN a.genres
-                        ELSE ARRAY(SELECT unnest(a.genres) INTERSECT SELECT unnest($2::integer[])) END AS genres
-            FROM allowed a)
-        """;
-
-    private const string VisibleMovies = "FROM movies m, visible v WHERE m.genre_ids && v.genres AND ($3::text IS NULL OR lower(m.title) LIKE $3 ESCAPE '\\')";
-
     public Task<Page<GenreInfo>> ListGenresAsync(GenreFilter filter, int pageNumber, int pageSize)
     {
         const string Where = """
@@ -36,13 +25,8 @@ public sealed class CatalogGrain(NpgsqlDataSource dataSource, CatalogStore store
     }
 
     public Task<Page<MovieInfo>> ListMoviesForUserAsync(Guid userId, MovieFilter filter, int pageNumber, int pageSize) =>
-        PagedQuery.RunAsync(dataSource,
-            $"{VisibleGenres} SELECT count(*) {VisibleMovies}",
-            $"{VisibleGenres} SELECT m.id, m.title, m.genre_ids, m.release_date, m.poster_path, m.popularity, m.runtime_minutes {VisibleMovies} " +
-            "ORDER BY m.popularity DESC, m.release_date DESC NULLS LAST, m.id LIMIT $4 OFFSET $5",
-            [userId, filter.GenreIds?.Distinct().ToArray(), SqlText.ContainsPattern(filter.TitleContains)],
-            pageNumber, pageSize,
-            reader => CatalogStore.ReadMovie(reader));
+        PagedQuery.RunAsync(dataSource, Entitlement.MoviesCountSql, Entitlement.MoviesPageSql,
+            Entitlement.MovieParameters(userId, filter), pageNumber, pageSize, reader => CatalogStore.ReadMovie(reader));
 
     public async Task<MovieInfo> GetMovieAsync(int movieId) =>
         await store.FindMovieAsync(movieId) ?? await FetchAndStoreAsync(movieId);

@@ -66,6 +66,17 @@ public sealed class MovieListingTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AllowedGenresAreTheUnionOverEveryActivePackage()
+    {
+        var (allowed, other, movies, customer) = await ArrangeAsync();
+        Assert.DoesNotContain(movies[3].Id, await CatalogClient.MovieIdsAsync(customer, $"&genreIds={allowed},{other}"));
+
+        await CatalogClient.SubscribeAsync(customer, (await _catalog.CreatePackageAsync(other)).GetProperty("id").GetGuid());
+
+        Assert.Equal(movies.Select(movie => movie.Id).Order(), (await CatalogClient.MovieIdsAsync(customer, $"&genreIds={allowed},{other}")).Order());
+    }
+
+    [Fact]
     public async Task PagesCarryTheEnvelope()
     {
         var (allowed, _, _, customer) = await ArrangeAsync();
