@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Cinema;
+using Marquee.Api.Contracts.Common;
 using Marquee.Api.Live;
 using Marquee.Cinema;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +16,13 @@ public static class ShowtimesApi
 {
     public static RouteGroupBuilder MapShowtimesApi(this RouteGroupBuilder api)
     {
+        var schedule = api.MapGroup("showtimes").WithTags("Showtimes");
+        schedule.MapGet("", ListAsync).WithName("ListShowtimes")
+            .WithSummary("Showtimes by cinema, movie and date (a São Paulo day); without a date, from now on.");
+        schedule.MapPost("", CreateAsync).WithName("CreateShowtime").RequireAuthorization(Policies.Manager)
+            .WithSummary("Schedules a movie in an auditorium; the end is the runtime plus cleaning time; 409 when it overlaps another.");
+        schedule.MapGet("{showtimeId:guid}", GetAsync).WithName("GetShowtime");
+
         var showtimes = api.MapGroup("showtimes/{showtimeId:guid}").WithTags("Showtimes");
         showtimes.MapGet("seats", GetSeatsAsync).WithName("GetSeatMap")
             .WithSummary("Every seat and its status; send If-None-Match with the last ETag to get 304 when nothing changed.")
@@ -25,6 +34,25 @@ public static class ShowtimesApi
         showtimes.MapDelete("holds/{holdId:guid}", ReleaseAsync).WithName("ReleaseHold").RequireAuthorization();
         return api;
     }
+
+    private static async Task<Ok<PagedResponse<ShowtimeResponse>>> ListAsync(
+        IClusterClient cluster,
+        Guid? cinemaId,
+        [Range(1, int.MaxValue)] int? movieId,
+        DateOnly? date,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<IShowtimesGrain>(0).ListAsync(new ShowtimeFilter(cinemaId, movieId, date), pageNumber, pageSize))
+            .ToResponse(ShowtimeResponse.From));
+
+    private static async Task<Created<ShowtimeResponse>> CreateAsync(CreateShowtimeRequest request, IClusterClient cluster)
+    {
+        var showtime = await cluster.GetGrain<IShowtimesGrain>(0).CreateAsync(Guid.CreateVersion7(), request.ToDraft());
+        return TypedResults.Created($"/api/v1/showtimes/{showtime.Id}", ShowtimeResponse.From(showtime));
+    }
+
+    private static async Task<Ok<ShowtimeResponse>> GetAsync(Guid showtimeId, IClusterClient cluster) =>
+        TypedResults.Ok(ShowtimeResponse.From(await cluster.GetGrain<IShowtimesGrain>(0).GetAsync(showtimeId)));
 
     private static async Task<IResult> GetSeatsAsync(Guid showtimeId, SeatMapCache cache, HttpContext http)
     {

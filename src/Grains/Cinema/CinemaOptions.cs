@@ -16,4 +16,8 @@ public sealed class CinemaOptions
     /// <summary>How often an active seat map sweeps expired holds without being asked.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Added to a movie's runtime to give a showtime's end: cleaning and the next audience walking in.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
+    public TimeSpan CleaningTime { get; set; } = TimeSpan.FromMinutes(20);
 }
