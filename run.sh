@@ -57,18 +57,11 @@ echo "==> schema"
 (cd "$(dirname "$silo_dll")" && exec dotnet "$silo_dll" migrate) >"$MARQUEE_DATA_DIR/logs/migrate.log" 2>&1 \
   || { cat "$MARQUEE_DATA_DIR/logs/migrate.log" >&2; exit 1; }
 
-# Demo accounts (SPEC F), created on first start by the silo's bootstrap; mail goes to $MARQUEE_DATA_DIR/mail.
-i=0
-for who in admin:admin manager:manager customer:customer; do
-  name=${who%%:*} role=${who##*:}
-  export "Identity__Bootstrap__Accounts__${i}__Email=$name@marquee.local"
-  export "Identity__Bootstrap__Accounts__${i}__Password=$MARQUEE_DEMO_PASSWORD"
-  export "Identity__Bootstrap__Accounts__${i}__DisplayName=Demo ${name^}"
-  export "Identity__Bootstrap__Accounts__${i}__Roles__0=$role"
-  i=$((i + 1))
-done
 export Identity__PasswordResetUrl="http://127.0.0.1:$api_port/reset-password"
 export Mail__PickupDirectory="$MARQUEE_DATA_DIR/mail"
+# The demo chain (cinemas, a week of showtimes, packages) and the demo users of each role, loaded
+# once per database by the silo; mail (password resets) goes to $MARQUEE_DATA_DIR/mail.
+export Seed__Demo=true Seed__DemoPassword="$MARQUEE_DEMO_PASSWORD"
 
 echo "==> silo"
 Urls="http://127.0.0.1:$silo_http_port" start_dotnet "$MARQUEE_DATA_DIR/logs/silo.log" "$silo_dll"

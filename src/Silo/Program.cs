@@ -2,6 +2,18 @@ using Marquee.ServiceDefaults;
 using Marquee.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+var seedOnly = args.Contains("seed");
+if (seedOnly)
+{
+    // The `seed` verb: join the cluster on spare ports, load the demo data, leave.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Seed:Demo"] = "true",
+        ["Silo:SiloPort"] = SparePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Silo:GatewayPort"] = SparePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Urls"] = "http://127.0.0.1:0",
+    });
+}
 builder.AddServiceDefaults();
 builder.AddMarqueeSilo();
 
@@ -16,5 +28,11 @@ if (args.Contains("migrate"))
 }
 
 await app.MigrateSchemaAsync();
+if (seedOnly)
+{
+    await app.StartAsync();
+    await app.StopAsync();
+    return 0;
+}
 await app.RunAsync();
 return 0;

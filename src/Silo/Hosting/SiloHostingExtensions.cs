@@ -1,6 +1,7 @@
 using Marquee.ServiceDefaults;
 using Marquee.Silo.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -78,6 +79,16 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<BootstrapAccountsOptions>().BindConfiguration(BootstrapAccountsOptions.Section);
         builder.Services.AddHostedService<BootstrapAccounts>();
         builder.Services.AddHostedService<CatalogStartup>();
+        builder.Services.AddOptions<Seeding.DemoSeedOptions>().BindConfiguration(Seeding.DemoSeedOptions.Section);
+        // The demo users are bootstrap accounts like any other, so they are ensured the same way.
+        builder.Services.AddOptions<BootstrapAccountsOptions>().PostConfigure<IOptions<Seeding.DemoSeedOptions>>((accounts, seed) =>
+        {
+            if (seed.Value is { Demo: true, DemoPassword: { Length: > 0 } password })
+            {
+                accounts.Accounts.AddRange(Seeding.DemoDataset.Users(password));
+            }
+        });
+        builder.Services.AddHostedService<Seeding.DemoSeed>();
         return builder;
     }
 
