@@ -98,6 +98,8 @@ api.MapPackagesApi();
 api.MapLibraryApi();
 api.MapCinemasApi();
 api.MapShowtimesApi();
+api.MapConcessionsApi();
+api.MapOrdersApi();
 api.MapOperationsApi();
 
 app.Run();

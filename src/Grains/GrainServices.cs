@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Marquee.Catalog;
+using Marquee.Concessions;
+using Marquee.Orders;
 using Marquee.Identity;
 using Marquee.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +28,35 @@ public static class GrainServices
         services.AddSingleton<Marquee.Cinema.CinemaReadModel>();
         services.AddSingleton<IMailer, Mailer>();
         services.AddMovieCatalog(configuration);
+        services.AddOrders(configuration);
         return services;
+    }
+
+    /// <summary>Stock and the order read model on PostgreSQL, and the payment provider behind the standard resilience handler.</summary>
+    private static void AddOrders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StockLedger>();
+        services.AddSingleton<OrderReadModel>();
+        services.AddHttpClient<IPaymentProvider, HttpPaymentProvider>((provider, http) =>
+            {
+                http.BaseAddress = provider.GetRequiredService<IOptions<PaymentOptions>>().Value.BaseUrl;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+            {
+                // Retrying a POST is safe here: every call carries the order id as its idempotency key.
+                var payments = provider.GetRequiredService<IOptions<PaymentOptions>>().Value;
+                resilience.TotalRequestTimeout.Timeout = payments.TotalTimeout;
+                resilience.AttemptTimeout.Timeout = payments.AttemptTimeout;
+                resilience.Retry.MaxRetryAttempts = payments.MaxRetries;
+                resilience.Retry.Delay = payments.RetryBaseDelay;
+                resilience.Retry.UseJitter = true;
+                resilience.CircuitBreaker.MinimumThroughput = payments.BreakerMinimumThroughput;
+                resilience.CircuitBreaker.BreakDuration = payments.BreakDuration;
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, payments.AttemptTimeout.Ticks * 2));
+            });
     }
 
     /// <summary>

@@ -16,5 +16,8 @@ public static class StorageNames
     public const string PubSub = "PubSubStore";
 
     /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
-    public static readonly IReadOnlyList<string> All = [Operations, Identity, Cinema, PubSub];
+    /// <summary>Order grains: every processing step of every order.</summary>
+    public const string Orders = "orders";
+
+    public static readonly IReadOnlyList<string> All = [Operations, Identity, Cinema, Orders, PubSub];
 }

@@ -35,6 +35,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public FakeTmdb Tmdb { get; private set; } = null!;
 
+    public PaymentSimulatorHost Payments { get; private set; } = null!;
+
     /// <summary>The configured catalog sync period, so a test can see the reminder carries it.</summary>
     public static readonly TimeSpan CatalogSyncInterval = TimeSpan.FromMinutes(30);
 
@@ -45,6 +47,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         Google = await LocalOidcIssuer.StartAsync();
         Tmdb = await FakeTmdb.StartAsync();
+        Payments = await PaymentSimulatorHost.StartAsync();
         Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"), settings: new Dictionary<string, string?>
         {
             ["Mail:SmtpHost"] = "127.0.0.1",
@@ -59,6 +62,11 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Tmdb:RetryBaseDelay"] = "00:00:00.020",
             ["Tmdb:AttemptTimeout"] = "00:00:02",
             ["Catalog:SyncInterval"] = CatalogSyncInterval.ToString(),
+            ["Payments:BaseUrl"] = Payments.BaseUrl.ToString(),
+            ["Payments:RetryBaseDelay"] = "00:00:00.010",
+            ["Payments:MaxRetries"] = "2",
+            // Failed charges in dead-letter tests must not open the breaker for the tests around them.
+            ["Payments:BreakerMinimumThroughput"] = "1000",
         });
         Factory = CreateFactory();
         using var client = Factory.CreateClient();
@@ -118,6 +126,7 @@ public sealed class ApiFixture : IAsyncLifetime
         await Mail.DisposeAsync();
         if (Google is not null) await Google.DisposeAsync();
         if (Tmdb is not null) await Tmdb.DisposeAsync();
+        if (Payments is not null) await Payments.DisposeAsync();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }
 }

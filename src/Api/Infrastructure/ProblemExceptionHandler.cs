@@ -70,6 +70,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         NotFoundException notFound => (404, "Not found.", notFound.Message),
         ConflictException conflict => (409, "Conflict.", conflict.Message),
         ForbiddenException forbidden => (403, "Forbidden.", forbidden.Message),
+        Marquee.Orders.IdempotencyMismatchException mismatch => (422, "Idempotency-Key reused.", mismatch.Message),
         Marquee.Catalog.StaleVersionException stale => (412, "The resource changed since you read it.", stale.Message),
         AuthenticationFailedException failed => (401, failed.Message, null),
         TemporarilyUnavailableException busy => (503, busy.Message, null),

@@ -32,11 +32,20 @@ public interface IShowtimeSeatsGrain : IGrainWithGuidKey
     [Alias("ReleaseHold")]
     Task ReleaseHoldAsync(Guid userId, Guid holdId);
 
+    /// <summary>
+    /// Hands the user's live hold to a pending order, which must name exactly its seats: the hold then
+    /// lives for the order's processing (<c>Cinema:OrderHoldDuration</c>) and the order learns each
+    /// seat's kind. Idempotent for the same order; <see cref="Marquee.Common.ConflictException"/> when
+    /// the hold expired, is not the user's, or belongs to another order.
+    /// </summary>
+    [Alias("AttachHold")]
+    Task<IReadOnlyList<SeatDefinition>> AttachHoldAsync(Guid userId, Guid holdId, Guid orderId, IReadOnlyList<string> seats);
+
     /// <summary>Sells the user's live hold to an order; repeating it for the same order answers the same seats.</summary>
     [Alias("ConfirmHold")]
     Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId);
 
-    /// <summary>Puts an order's sold seats back on sale (refunds); idempotent.</summary>
+    /// <summary>Puts an order's seats back on sale, sold (refunds) or still held for it (refusals, cancellations); idempotent.</summary>
     [Alias("ReleaseOrder")]
     Task ReleaseOrderAsync(Guid orderId);
 }

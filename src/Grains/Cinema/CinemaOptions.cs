@@ -17,6 +17,13 @@ public sealed class CinemaOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a hold taken by an order lives: long enough for payment and its retries. An order
+    /// dead-lettered for longer loses the seats and, if later approved, refunds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan OrderHoldDuration { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Added to a movie's runtime to give a showtime's end: cleaning and the next audience walking in.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
     public TimeSpan CleaningTime { get; set; } = TimeSpan.FromMinutes(20);

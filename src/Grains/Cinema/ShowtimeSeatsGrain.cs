@@ -135,9 +135,40 @@ public sealed partial class ShowtimeSeatsGrain(
             // Somebody else's hold is indistinguishable from a missing one.
             throw new NotFoundException("No such hold.");
         }
+        if (hold.OrderId is { } orderId)
+        {
+            throw new ConflictException($"The hold belongs to order {orderId}; cancel the order instead.");
+        }
         RemoveHold(holdId, hold);
         Changed(hold.Seats);
         await PersistAsync();
+    }
+
+    public async Task<IReadOnlyList<SeatDefinition>> AttachHoldAsync(Guid userId, Guid holdId, Guid orderId, IReadOnlyList<string> seats)
+    {
+        EnsureUsable();
+        ExpireStaleHolds();
+        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
+        {
+            throw new ConflictException("The hold has expired or does not exist.");
+        }
+        if (seats.Count != hold.Seats.Count || !hold.Seats.ToHashSet(StringComparer.Ordinal).SetEquals(seats))
+        {
+            throw new InvalidInputException("tickets", $"Give one ticket for each held seat: {string.Join(", ", hold.Seats)}.");
+        }
+        var held = hold.Seats.Select(label => _seats[label]).ToList();
+        if (hold.OrderId == orderId)
+        {
+            return held;
+        }
+        if (hold.OrderId is not null)
+        {
+            throw new ConflictException("The hold already belongs to another order.");
+        }
+        _map.Holds[holdId] = hold with { OrderId = orderId, ExpiresAt = clock.GetUtcNow() + options.Value.OrderHoldDuration };
+        Changed();
+        await PersistAsync();
+        return held;
     }
 
     public async Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId)
@@ -148,7 +179,7 @@ public sealed partial class ShowtimeSeatsGrain(
             return done.HoldId == holdId ? done.Seats : throw new ConflictException("This order already bought other seats.");
         }
         ExpireStaleHolds();
-        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
+        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId || (hold.OrderId is { } owner && owner != orderId))
         {
             throw new ConflictException("The hold has expired or does not exist.");
         }
@@ -166,8 +197,18 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task ReleaseOrderAsync(Guid orderId)
     {
         EnsureUsable();
+        var attached = _map.Holds.Where(entry => entry.Value.OrderId == orderId).ToList();
+        foreach (var (holdId, hold) in attached)
+        {
+            RemoveHold(holdId, hold);
+            Changed(hold.Seats);
+        }
         if (!_map.Sales.Remove(orderId, out var sale))
         {
+            if (attached.Count > 0)
+            {
+                await PersistAsync();
+            }
             return;
         }
         foreach (var label in sale.Seats)

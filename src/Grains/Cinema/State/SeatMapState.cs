@@ -20,11 +20,13 @@ public sealed class SeatMapState
     };
 }
 
+/// <summary>A hold; once an order takes it (<see cref="OrderId"/>) it no longer expires, until the order settles it.</summary>
 [GenerateSerializer, Alias("Marquee.Cinema.State.HoldRecord")]
 public sealed record HoldRecord(
     [property: Id(0)] Guid UserId,
     [property: Id(1)] List<string> Seats,
-    [property: Id(2)] DateTimeOffset ExpiresAt);
+    [property: Id(2)] DateTimeOffset ExpiresAt,
+    [property: Id(3)] Guid? OrderId = null);
 
 [GenerateSerializer, Alias("Marquee.Cinema.State.SaleRecord")]
 public sealed record SaleRecord(

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Marquee.Api.Auth;
+using Marquee.Api.Contracts.Common;
+using Marquee.Api.Contracts.Concessions;
+using Marquee.Concessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Api.Apis;
+
+/// <summary>Concessions: the public menu, managers' CRUD, ratings by buyers, and checkout offers per showtime.</summary>
+public static class ConcessionsApi
+{
+    public static RouteGroupBuilder MapConcessionsApi(this RouteGroupBuilder api)
+    {
+        var products = api.MapGroup("products").WithTags("Concessions");
+        products.MapGet("", ListAsync).WithName("ListProducts")
+            .WithSummary("Search by name; filter by category, price range and stock; sort by name, price, rating or popularity (prefix - for descending).");
+        products.MapGet("{productId:int}", GetAsync).WithName("GetProduct");
+        products.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization(Policies.Manager);
+        products.MapPut("{productId:int}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization(Policies.Manager);
+        products.MapDelete("{productId:int}", DeactivateAsync).WithName("DeactivateProduct").RequireAuthorization(Policies.Manager)
+            .WithSummary("Takes the product off sale; past orders and ratings keep it.");
+        products.MapPost("{productId:int}/ratings", RateAsync).WithName("RateProduct").RequireAuthorization()
+            .WithSummary("1 to 5 stars, once per product per approved order of the caller.");
+
+        var categories = api.MapGroup("categories").WithTags("Concessions");
+        categories.MapGet("", ListCategoriesAsync).WithName("ListCategories");
+        categories.MapPost("", CreateCategoryAsync).WithName("CreateCategory").RequireAuthorization(Policies.Manager);
+
+        api.MapGet("showtimes/{showtimeId:guid}/offers", OffersAsync).WithTags("Concessions").WithName("GetOffers")
+            .WithSummary("Concessions for this showtime, most relevant first: combos for parties, what this movie's audience buys, the best rated.");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResponse<ProductResponse>>> ListAsync(
+        IClusterClient cluster,
+        ClaimsPrincipal caller,
+        [StringLength(100)] string? search,
+        [Range(1, int.MaxValue)] int? categoryId,
+        [Range(0, ProductRules.MaxPriceCents)] long? minPrice,
+        [Range(0, ProductRules.MaxPriceCents)] long? maxPrice,
+        bool? inStock,
+        [AllowedValues(null, "name", "-name", "price", "-price", "rating", "-rating", "popularity", "-popularity")] string? sort,
+        bool includeInactive = false,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        var descending = sort?.StartsWith('-') ?? false;
+        var order = Enum.Parse<ProductSort>(sort?.TrimStart('-') ?? "name", ignoreCase: true);
+        // Products off sale are the staff's business.
+        var staff = caller.IsInRole(Policies.Roles.Manager) || caller.IsInRole(Policies.Roles.Admin);
+        var filter = new ProductFilter(search, categoryId, minPrice, maxPrice, inStock, order, descending, includeInactive && staff);
+        return TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListAsync(filter, pageNumber, pageSize)).ToResponse(ProductResponse.From));
+    }
+
+    private static async Task<Ok<ProductResponse>> GetAsync(int productId, IClusterClient cluster) =>
+        TypedResults.Ok(ProductResponse.From(await cluster.GetGrain<IProductsGrain>(0).GetAsync(productId)));
+
+    private static async Task<Created<ProductResponse>> CreateAsync(ProductRequest request, IClusterClient cluster)
+    {
+        var product = await cluster.GetGrain<IProductsGrain>(0).CreateAsync(request.ToDraft());
+        return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(product));
+    }
+
+    private static async Task<Ok<ProductResponse>> UpdateAsync(int productId, ProductRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(ProductResponse.From(await cluster.GetGrain<IProductsGrain>(0).UpdateAsync(productId, request.ToDraft())));
+
+    private static async Task<NoContent> DeactivateAsync(int productId, IClusterClient cluster)
+    {
+        await cluster.GetGrain<IProductsGrain>(0).DeactivateAsync(productId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<ProductResponse>> RateAsync(int productId, RatingRequest request, ClaimsPrincipal caller, IClusterClient cluster)
+    {
+        var product = await cluster.GetGrain<IProductsGrain>(0).RateAsync(caller.UserId(), productId, request.OrderId!.Value, request.Stars!.Value);
+        return TypedResults.Created($"/api/v1/products/{productId}", ProductResponse.From(product));
+    }
+
+    private static async Task<Ok<PagedResponse<CategoryResponse>>> ListCategoriesAsync(
+        IClusterClient cluster,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListCategoriesAsync(pageNumber, pageSize)).ToResponse(CategoryResponse.From));
+
+    private static async Task<Created<CategoryResponse>> CreateCategoryAsync(CategoryRequest request, IClusterClient cluster)
+    {
+        var category = await cluster.GetGrain<IProductsGrain>(0).CreateCategoryAsync(request.Name);
+        return TypedResults.Created($"/api/v1/categories/{category.Id}", CategoryResponse.From(category));
+    }
+
+    private static async Task<Ok<PagedResponse<ProductResponse>>> OffersAsync(
+        Guid showtimeId,
+        IClusterClient cluster,
+        [Range(1, 10)] int partySize = 1,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).OffersAsync(showtimeId, partySize, pageNumber, pageSize)).ToResponse(ProductResponse.From));
+}

@@ -1,0 +1,385 @@
+using System.Security.Cryptography;
+using Marquee.Cinema;
+using Marquee.Common;
+using Marquee.Concessions;
+using Marquee.Identity;
+using Marquee.Notifications;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Marquee.Orders;
+
+/// <summary>
+/// One order. Create prices it on the server, takes the hold for it and answers Pending; processing
+/// runs on a grain timer right after, and on a reminder (and on reactivation) after a crash:
+/// reserve stock → charge (the order id is the provider's idempotency key) → settle. Every step is
+/// persisted before the next, and every effect (stock rows, seat sale, charge) is idempotent per
+/// order, so resuming repeats nothing in effect.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
+    StockLedger stock,
+    OrderReadModel readModel,
+    IPaymentProvider payments,
+    IMailer mailer,
+    TimeProvider clock,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+{
+    public const string Currency = "BRL";
+    private const string ResumeReminder = "resume";
+    private const int MaxLines = 20;
+    private const int MaxQuantity = 20;
+
+    private OrderState Order => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A silo died mid-order: whoever wakes the grain (a status poll, the reminder) resumes it.
+        if (Order.Exists && NeedsWork())
+        {
+            ScheduleProcessing();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<OrderInfo> CreateAsync(Guid userId, OrderRequest request, string requestFingerprint)
+    {
+        if (Order.Exists)
+        {
+            return Order.UserId == userId && Order.Fingerprint == requestFingerprint ? Info() : throw new IdempotencyMismatchException();
+        }
+        var (items, itemsCents) = await PriceItemsAsync(request.Items);
+        var (tickets, ticketsCents, movieId) = await PriceTicketsAsync(userId, request);
+
+        var now = clock.GetUtcNow();
+        Order.Exists = true;
+        Order.UserId = userId;
+        Order.Fingerprint = requestFingerprint;
+        Order.Status = OrderStatus.Pending;
+        Order.Step = OrderStep.Created;
+        Order.Items = items;
+        Order.Tickets = tickets;
+        Order.AmountCents = itemsCents + ticketsCents;
+        Order.ShowtimeId = request.Tickets.Count > 0 ? request.ShowtimeId : null;
+        Order.HoldId = request.Tickets.Count > 0 ? request.HoldId : null;
+        Order.MovieId = movieId;
+        Order.CreatedAt = Order.UpdatedAt = now;
+        await state.WriteStateAsync();
+        await readModel.UpsertAsync(Info(), Order.MovieId);
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ScheduleProcessing();
+        return Info();
+    }
+
+    public Task<OrderInfo> GetAsync() => Task.FromResult(Order.Exists ? Info() : throw new NotFoundException("No such order."));
+
+    public async Task ProcessAsync()
+    {
+        if (!Order.Exists)
+        {
+            return;
+        }
+        if (Order.Status == OrderStatus.Pending)
+        {
+            await AdvanceAsync();
+        }
+        if (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status)
+        {
+            await MailAsync();
+        }
+        if (!NeedsWork())
+        {
+            await StopReminderAsync();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status) => await ProcessAsync();
+
+    public async Task<OrderInfo> CancelAsync(Guid userId)
+    {
+        EnsureExists();
+        if (Order.UserId != userId)
+        {
+            throw new NotFoundException("No such order.");
+        }
+        if (Order.Status == OrderStatus.Cancelled)
+        {
+            return Info();
+        }
+        // Once the provider may have been charged, only a refund undoes the order.
+        if (!(Order.Status == OrderStatus.Pending && Order.Step < OrderStep.Charged) && !(Order.Status == OrderStatus.Failed))
+        {
+            throw new ConflictException($"The order is {Order.Status}; only a pending order can be cancelled.");
+        }
+        await ReleaseEverythingAsync();
+        await FinishAsync(OrderStatus.Cancelled, failure: null);
+        await StopReminderAsync();
+        return Info();
+    }
+
+    public async Task<OrderInfo> RefundAsync()
+    {
+        EnsureExists();
+        if (Order.Status == OrderStatus.Refunded)
+        {
+            return Info();
+        }
+        if (Order.Status != OrderStatus.Approved)
+        {
+            throw new ConflictException($"The order is {Order.Status}; only an approved order can be refunded.");
+        }
+        if (Order.AmountCents > 0)
+        {
+            try
+            {
+                await payments.RefundAsync(this.GetPrimaryKey());
+            }
+            catch (PaymentUnavailableException)
+            {
+                throw new TemporarilyUnavailableException("The payment provider is unavailable; retry the refund shortly.");
+            }
+        }
+        if (Order.ShowtimeId is { } showtimeId)
+        {
+            await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ReleaseOrderAsync(this.GetPrimaryKey());
+        }
+        await stock.ReturnAsync(this.GetPrimaryKey());
+        await FinishAsync(OrderStatus.Refunded, failure: null);
+        // The refund mail goes out off this call, retried by the reminder until it does.
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ScheduleProcessing();
+        return Info();
+    }
+
+    public async Task<OrderInfo> RetryAsync()
+    {
+        EnsureExists();
+        if (!Order.DeadLettered)
+        {
+            throw new ConflictException("Only a dead-lettered order can be retried.");
+        }
+        Order.Status = OrderStatus.Pending;
+        Order.DeadLettered = false;
+        Order.Failure = null;
+        Order.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await readModel.UpsertAsync(Info(), Order.MovieId);
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await ProcessAsync();
+        return Info();
+    }
+
+    private async Task AdvanceAsync()
+    {
+        var orderId = this.GetPrimaryKey();
+        if (Order.Step == OrderStep.Created)
+        {
+            if (await stock.ReserveAsync(orderId, Order.Items.Select(item => (item.ProductId, item.Quantity)).ToList()) is { } soldOut)
+            {
+                await ReleaseEverythingAsync();
+                await FinishAsync(OrderStatus.Refused, $"{Order.Items.First(item => item.ProductId == soldOut).Name} is sold out");
+                return;
+            }
+            await SaveStepAsync(OrderStep.StockReserved);
+        }
+
+        if (Order.Step == OrderStep.StockReserved)
+        {
+            try
+            {
+                Order.Payment = Order.AmountCents == 0 ? PaymentOutcome.Approved : await payments.ChargeAsync(orderId, Order.AmountCents, Currency);
+            }
+            catch (PaymentUnavailableException ex)
+            {
+                // Seats and stock stay with the order: an admin's retry continues from here, a cancel gives them back.
+                LogDeadLettered(ex, orderId);
+                Order.DeadLettered = true;
+                await FinishAsync(OrderStatus.Failed, "The payment provider was unavailable after every retry.");
+                return;
+            }
+            await SaveStepAsync(OrderStep.Charged);
+        }
+
+        if (Order.Step == OrderStep.Charged)
+        {
+            if (Order.Payment == PaymentOutcome.Approved)
+            {
+                await SettleApprovedAsync(orderId);
+            }
+            else
+            {
+                await ReleaseEverythingAsync();
+                await FinishAsync(OrderStatus.Refused, "The payment was declined.");
+            }
+        }
+    }
+
+    private async Task SettleApprovedAsync(Guid orderId)
+    {
+        if (Order.ShowtimeId is { } showtimeId && Order.HoldId is { } holdId)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ConfirmHoldAsync(Order.UserId, holdId, orderId);
+            }
+            catch (ConflictException)
+            {
+                // The seats were let go (an order left dead-lettered past its hold): give the money back.
+                await payments.RefundAsync(orderId);
+                await ReleaseEverythingAsync();
+                await FinishAsync(OrderStatus.Refused, "The seats were released before the payment completed; nothing was charged.");
+                return;
+            }
+        }
+        await stock.CommitAsync(orderId);
+        Order.Tickets = Order.Tickets.Select(ticket => ticket with { Code = ticket.Code ?? NewTicketCode() }).ToList();
+        await FinishAsync(OrderStatus.Approved, failure: null);
+    }
+
+    private async Task ReleaseEverythingAsync()
+    {
+        if (Order.ShowtimeId is { } showtimeId)
+        {
+            await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ReleaseOrderAsync(this.GetPrimaryKey());
+        }
+        await stock.ReleaseAsync(this.GetPrimaryKey());
+    }
+
+    private async Task SaveStepAsync(OrderStep step)
+    {
+        Order.Step = step;
+        Order.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    private async Task FinishAsync(OrderStatus status, string? failure)
+    {
+        Order.Status = status;
+        Order.Failure = failure;
+        if (status != OrderStatus.Failed)
+        {
+            Order.DeadLettered = false;
+            Order.Step = OrderStep.Settled;
+        }
+        Order.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await readModel.UpsertAsync(Info(), Order.MovieId);
+    }
+
+    /// <summary>Sends the final status's mail; a mail server that is down leaves it for the reminder's next tick.</summary>
+    private async Task MailAsync()
+    {
+        try
+        {
+            var profile = await GrainFactory.GetGrain<IUserGrain>(Order.UserId).GetProfileAsync();
+            if (OrderMail.For(Info(), profile.Email, profile.DisplayName) is { } message)
+            {
+                await mailer.SendAsync(message);
+            }
+        }
+        catch (NotFoundException)
+        {
+            // No account to write to (a service caller); nothing to send.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMailDeferred(ex, this.GetPrimaryKey());
+            return;
+        }
+        Order.MailedFor = Order.Status;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<(List<OrderItem> Items, long Cents)> PriceItemsAsync(IReadOnlyList<ItemRequest> requested)
+    {
+        if (requested.Count > MaxLines || requested.Any(item => item.Quantity is < 1 or > MaxQuantity)
+            || requested.Select(item => item.ProductId).Distinct().Count() != requested.Count)
+        {
+            throw new InvalidInputException("items", $"Up to {MaxLines} distinct products, 1 to {MaxQuantity} of each.");
+        }
+        var prices = await stock.PricesAsync(requested.Select(item => item.ProductId));
+        var items = new List<OrderItem>();
+        foreach (var item in requested)
+        {
+            if (!prices.TryGetValue(item.ProductId, out var product))
+            {
+                throw new InvalidInputException("items", $"Product {item.ProductId} is not on sale.");
+            }
+            items.Add(new OrderItem(item.ProductId, product.Name, item.Quantity, product.PriceCents));
+        }
+        return (items, items.Sum(item => item.UnitPriceCents * item.Quantity));
+    }
+
+    /// <summary>One ticket per seat of the caller's hold, each priced by the seat's kind and the ticket type.</summary>
+    private async Task<(List<OrderTicket> Tickets, long Cents, int? MovieId)> PriceTicketsAsync(Guid userId, OrderRequest request)
+    {
+        if (request.Tickets.Count == 0)
+        {
+            if (request.Items.Count == 0)
+            {
+                throw new InvalidInputException("items", "An order has tickets, concessions, or both.");
+            }
+            return ([], 0, null);
+        }
+        if (request.ShowtimeId is not { } showtimeId || request.HoldId is not { } holdId)
+        {
+            throw new InvalidInputException("holdId", "Tickets need the showtime and the hold they come from.");
+        }
+        var showtime = await GrainFactory.GetGrain<IShowtimesGrain>(0).GetAsync(showtimeId);
+        var requested = request.Tickets.Select(ticket => (Seat: ticket.Seat.Trim().ToUpperInvariant(), ticket.Type)).ToList();
+        if (requested.Select(ticket => ticket.Seat).Distinct().Count() != requested.Count)
+        {
+            throw new InvalidInputException("tickets", "One ticket per seat.");
+        }
+        var seats = await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId)
+            .AttachHoldAsync(userId, holdId, this.GetPrimaryKey(), requested.Select(ticket => ticket.Seat).ToList());
+        var held = seats.ToDictionary(seat => seat.Label, StringComparer.Ordinal);
+        var tickets = requested.Select(ticket =>
+        {
+            var seat = held[ticket.Seat];
+            var price = showtime.PriceOf(seat.Kind) ?? throw new InvalidInputException("tickets", $"Seat {seat.Label} is not for sale.");
+            return new OrderTicket(seat.Label, seat.Kind, ticket.Type, price.For(ticket.Type), Code: null);
+        }).ToList();
+        return (tickets, tickets.Sum(ticket => ticket.PriceCents), showtime.MovieId);
+    }
+
+    private bool NeedsWork() =>
+        Order.Status == OrderStatus.Pending
+        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status);
+
+    private void ScheduleProcessing() =>
+        this.RegisterGrainTimer(_ => ProcessAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+
+    private async Task StopReminderAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void EnsureExists()
+    {
+        if (!Order.Exists)
+        {
+            throw new NotFoundException("No such order.");
+        }
+    }
+
+    /// <summary>96 random bits, as 24 hex digits in groups: unguessable, and readable at a cinema door.</summary>
+    private static string NewTicketCode()
+    {
+        var hex = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        return string.Join('-', Enumerable.Range(0, 6).Select(group => hex.Substring(group * 4, 4)));
+    }
+
+    private OrderInfo Info() => new(
+        this.GetPrimaryKey(), Order.UserId, Order.Status, Order.AmountCents, Order.Items, Order.Tickets, Order.ShowtimeId,
+        Order.CreatedAt, Order.UpdatedAt, Order.Failure, Order.DeadLettered);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: mail not sent yet; the reminder retries")]
+    private partial void LogMailDeferred(Exception exception, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} dead-lettered: the payment provider was unavailable")]
+    private partial void LogDeadLettered(Exception exception, Guid orderId);
+}
