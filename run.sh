@@ -10,6 +10,7 @@ source scripts/processes.sh
 export MARQUEE_DATA_DIR=${MARQUEE_DATA_DIR:-$root/.data}
 api_port=${MARQUEE_PORT:-5080}
 silo_http_port=${MARQUEE_SILO_HTTP_PORT:-5180}
+payments_port=${MARQUEE_PAYMENTS_PORT:-5190}
 pg_port=${MARQUEE_PG_PORT:-55432}
 # Development-only credentials; Production refuses to start without real ones.
 export MARQUEE_DEMO_PASSWORD=${MARQUEE_DEMO_PASSWORD:-Marquee-Demo-2026!}
@@ -34,7 +35,9 @@ trap stop_all INT TERM EXIT
 echo "==> building (Release)"
 dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 dotnet build src/Silo/Silo.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/PaymentSimulator/PaymentSimulator.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
+payments_dll=$root/src/PaymentSimulator/bin/Release/net10.0/Marquee.PaymentSimulator.dll
 api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
 
 echo "==> PostgreSQL on 127.0.0.1:$pg_port (data in $MARQUEE_DATA_DIR/postgres)"
@@ -63,6 +66,10 @@ export Mail__PickupDirectory="$MARQUEE_DATA_DIR/mail"
 # once per database by the silo; mail (password resets) goes to $MARQUEE_DATA_DIR/mail.
 export Seed__Demo=true Seed__DemoPassword="$MARQUEE_DEMO_PASSWORD"
 
+echo "==> payment simulator"
+Urls="http://127.0.0.1:$payments_port" start_dotnet "$MARQUEE_DATA_DIR/logs/payments.log" "$payments_dll"
+export Payments__BaseUrl="http://127.0.0.1:$payments_port/"
+
 echo "==> silo"
 Urls="http://127.0.0.1:$silo_http_port" start_dotnet "$MARQUEE_DATA_DIR/logs/silo.log" "$silo_dll"
 
@@ -70,6 +77,7 @@ echo "==> API"
 Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin Dashboard__Password="$MARQUEE_DEMO_PASSWORD" \
   start_dotnet "$MARQUEE_DATA_DIR/logs/api.log" "$api_dll"
 
+wait_ready "http://127.0.0.1:$payments_port/health/ready" "payment simulator" "$MARQUEE_DATA_DIR/logs/payments.log" || exit 1
 wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo "$MARQUEE_DATA_DIR/logs/silo.log" || exit 1
 wait_ready "http://127.0.0.1:$api_port/health/ready" API "$MARQUEE_DATA_DIR/logs/api.log" || exit 1
 
@@ -83,6 +91,7 @@ Marquee is running.
   Metrics         http://127.0.0.1:$api_port/metrics   (silo: http://127.0.0.1:$silo_http_port/metrics)
   Dashboard       http://127.0.0.1:$api_port/dashboard/   (user admin, password \$MARQUEE_DEMO_PASSWORD)
   Demo users      admin@marquee.local, manager@marquee.local, customer@marquee.local (password \$MARQUEE_DEMO_PASSWORD)
+  Payments        http://127.0.0.1:$payments_port (simulator: approves about half, by a hash of the order id)
   Mail pickup     $MARQUEE_DATA_DIR/mail
   PostgreSQL      127.0.0.1:$pg_port, database marquee, user marquee
   Logs            $MARQUEE_DATA_DIR/logs

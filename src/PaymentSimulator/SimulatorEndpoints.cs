@@ -33,6 +33,7 @@ public static class SimulatorEndpoints
         v1.MapPost("/faults", (FaultRequest request, Ledger ledger) =>
         {
             ledger.FailNext(request.FailNext);
+            ledger.SlowNext(request.SlowNext, TimeSpan.FromMilliseconds(request.SlowByMilliseconds));
             return Results.NoContent();
         });
         return app;
@@ -47,7 +48,7 @@ public static class SimulatorEndpoints
         }
         ledger.RecordAttempt();
         var settings = options.CurrentValue;
-        await Task.Delay(settings.Latency, cancellationToken);
+        await Task.Delay(ledger.TakeInjectedDelay() ?? settings.Latency, cancellationToken);
         if (ledger.TakeInjectedFault() || Random.Shared.NextDouble() < settings.FailureRate)
         {
             return Results.Problem(statusCode: 503, title: "Injected fault.");
@@ -69,6 +70,8 @@ public static class SimulatorEndpoints
     {
         private int _attempts;
         private int _failNext;
+        private int _slowNext;
+        private TimeSpan _slowBy;
 
         public ConcurrentDictionary<string, Charge> Charges { get; } = new();
 
@@ -78,14 +81,25 @@ public static class SimulatorEndpoints
 
         public void FailNext(int count) => Interlocked.Exchange(ref _failNext, Math.Max(0, count));
 
+        public void SlowNext(int count, TimeSpan by)
+        {
+            _slowBy = by;
+            Interlocked.Exchange(ref _slowNext, Math.Max(0, count));
+        }
+
         /// <summary>True when this call should fail because a test asked for the next ones to.</summary>
-        public bool TakeInjectedFault()
+        public bool TakeInjectedFault() => TakeOne(ref _failNext);
+
+        /// <summary>The delay a test asked the next calls to take, if any.</summary>
+        public TimeSpan? TakeInjectedDelay() => TakeOne(ref _slowNext) ? _slowBy : null;
+
+        private static bool TakeOne(ref int counter)
         {
             while (true)
             {
-                var left = Volatile.Read(ref _failNext);
+                var left = Volatile.Read(ref counter);
                 if (left <= 0) return false;
-                if (Interlocked.CompareExchange(ref _failNext, left - 1, left) == left) return true;
+                if (Interlocked.CompareExchange(ref counter, left - 1, left) == left) return true;
             }
         }
     }
@@ -94,5 +108,6 @@ public static class SimulatorEndpoints
 
     public sealed record ChargeRequest(Guid OrderId, long AmountCents, string? Currency);
 
-    public sealed record FaultRequest(int FailNext);
+    /// <summary>The next <see cref="FailNext"/> calls answer 503; the next <see cref="SlowNext"/> take <see cref="SlowByMilliseconds"/>.</summary>
+    public sealed record FaultRequest(int FailNext, int SlowNext, int SlowByMilliseconds);
 }

@@ -21,6 +21,9 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
 
     public TestTokens Tokens { get; } = new();
 
+    /// <summary>The payment provider, in the test process, so it outlives any silo the tests kill.</summary>
+    public PaymentSimulatorHost Payments { get; private set; } = null!;
+
     public MarqueeProcess SiloA { get; private set; } = null!;
 
     public MarqueeProcess SiloB { get; private set; } = null!;
@@ -42,6 +45,9 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         _shared["ConnectionStrings__Marquee"] = connectionString;
         _shared["Orleans__ClusterId"] = clusterId;
         _shared["Orleans__ServiceId"] = clusterId;
+        Payments = await PaymentSimulatorHost.StartAsync();
+        _shared["Payments__BaseUrl"] = Payments.BaseUrl.ToString();
+        _shared["Payments__RetryBaseDelay"] = "00:00:00.050";
 
         SiloA = StartSilo("silo-a");
         SiloB = StartSilo("silo-b");
@@ -124,6 +130,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         {
             if (process is not null) await process.DisposeAsync();
         }
+        if (Payments is not null) await Payments.DisposeAsync();
         Tokens.Dispose();
     }
 

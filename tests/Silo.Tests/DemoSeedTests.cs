@@ -27,6 +27,8 @@ public sealed class DemoSeedTests
         await CountAsync(database, "SELECT count(*) FROM packages"),
         await CountAsync(database, "SELECT count(*) FROM subscriptions"),
         await CountAsync(database, "SELECT count(*) FROM watched"),
+        await CountAsync(database, "SELECT count(*) FROM products"),
+        await CountAsync(database, "SELECT count(*) FROM categories"),
     ];
 
     [Fact]
@@ -49,6 +51,8 @@ public sealed class DemoSeedTests
         Assert.Equal(6, first[4]);
         Assert.Equal(1, first[5]);
         Assert.Equal(2, first[6]);
+        Assert.Equal(11, first[7]);
+        Assert.Equal(4, first[8]);
         // A week from today in São Paulo; late in the evening today itself may have no session left.
         Assert.InRange(await CountAsync(database, "SELECT count(DISTINCT (starts_at AT TIME ZONE 'America/Sao_Paulo')::date) FROM showtimes"), 6, 7);
         Assert.Equal(6L, await CountAsync(database,

@@ -14,6 +14,24 @@ public static class DemoDataset
 
     public sealed record PackageSeed(string Name, int[] GenreIds, string Description, long PriceCents);
 
+    public sealed record ProductSeed(string Category, string Name, string Description, long PriceCents, int GroupSize = 1);
+
+    /// <summary>The concessions menu, in BRL, at every cinema of the chain (one shared stock for the demo).</summary>
+    public static readonly IReadOnlyList<ProductSeed> Menu =
+    [
+        new("Pipoca", "Pipoca salgada média", "Pipoca fresca com manteiga, 120 g.", 2400),
+        new("Pipoca", "Pipoca salgada grande", "Pipoca fresca com manteiga, 200 g.", 2900),
+        new("Pipoca", "Pipoca doce média", "Pipoca caramelizada, 120 g.", 2600),
+        new("Bebidas", "Refrigerante 500 ml", "Cola, guaraná ou laranja.", 1200),
+        new("Bebidas", "Água mineral 500 ml", "Com ou sem gás.", 700),
+        new("Bebidas", "Suco de laranja 400 ml", "Natural, sem açúcar.", 1400),
+        new("Doces", "Chocolate ao leite", "Barra de 90 g.", 1100),
+        new("Doces", "Bala de goma", "Pacote de 100 g.", 900),
+        new("Combos", "Combo casal", "Pipoca grande e dois refrigerantes.", 5200, GroupSize: 2),
+        new("Combos", "Combo família", "Duas pipocas grandes, quatro refrigerantes e um chocolate.", 9900, GroupSize: 4),
+        new("Combos", "Combo individual", "Pipoca média e um refrigerante.", 3200),
+    ];
+
     public static readonly IReadOnlyList<CinemaSeed> Cinemas =
     [
         new("Marquee Paulista", "Bela Vista", "Avenida Paulista, 1578", [Large("Sala 1"), Medium("Sala 2", "3D"), Vip("Sala VIP")]),

@@ -3,6 +3,7 @@ using System.Text;
 using Marquee.Catalog;
 using Marquee.Cinema;
 using Marquee.Common;
+using Marquee.Concessions;
 using Marquee.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -46,6 +47,7 @@ public sealed partial class DemoSeed(
         }
         var showtimes = await Task.WhenAll(rooms.Select((room, index) => ScheduleWeekAsync(room.Auditorium, room.Room, index, movies)));
         var packages = await EnsurePackagesAsync();
+        var products = await EnsureMenuAsync();
         await SeedDemoCustomerAsync(packages);
 
         await using (var done = database.CreateCommand("INSERT INTO seed_runs (name, ran_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"))
@@ -55,7 +57,7 @@ public sealed partial class DemoSeed(
             await done.ExecuteNonQueryAsync(cancellationToken);
         }
         var scheduled = showtimes.Sum();
-        LogSeeded(DemoDataset.Cinemas.Count, rooms.Count, scheduled, packages.Count);
+        LogSeeded(DemoDataset.Cinemas.Count, rooms.Count, scheduled, packages.Count, products);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -170,6 +172,35 @@ public sealed partial class DemoSeed(
         return result;
     }
 
+    private async Task<int> EnsureMenuAsync()
+    {
+        var concessions = grains.GetGrain<IProductsGrain>(0);
+        var categories = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var item in DemoDataset.Menu)
+        {
+            if (!categories.TryGetValue(item.Category, out var categoryId))
+            {
+                categoryId = await FindNumberAsync("SELECT id FROM categories WHERE lower(name) = lower($1)", item.Category)
+                    ?? (await concessions.CreateCategoryAsync(item.Category)).Id;
+                categories[item.Category] = categoryId;
+            }
+            if (await FindNumberAsync("SELECT id FROM products WHERE lower(name) = lower($1)", item.Name) is null)
+            {
+                await concessions.CreateAsync(new ProductDraft(item.Name, item.Description, categoryId, item.PriceCents, ImageUrl: null, Active: true, Stock: 500, item.GroupSize));
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private async Task<int?> FindNumberAsync(string sql, string name)
+    {
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        return await command.ExecuteScalarAsync() as int?;
+    }
+
     /// <summary>The demo customer subscribes to the first package and has watched two of its movies, so reports show something.</summary>
     private async Task SeedDemoCustomerAsync(List<PackageInfo> packages)
     {
@@ -205,8 +236,8 @@ public sealed partial class DemoSeed(
     private static Guid StableId(string kind, string name) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"marquee-demo/{kind}/{name}")).AsSpan(0, 16));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cinemas} cinemas, {Auditoriums} auditoriums, {Showtimes} showtimes, {Packages} packages")]
-    private partial void LogSeeded(int cinemas, int auditoriums, int showtimes, int packages);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cinemas} cinemas, {Auditoriums} auditoriums, {Showtimes} showtimes, {Packages} packages, {Products} products")]
+    private partial void LogSeeded(int cinemas, int auditoriums, int showtimes, int packages, int products);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seed postponed: the catalog has no released movies yet")]
     private partial void LogNoMovies();
