@@ -32,14 +32,19 @@ public sealed class DemoSeedTests
     ];
 
     [Fact]
-    public async Task AFreshDatabaseGetsTheDemoChainOnceAndARestartAddsNothing()
+    public async Task AFreshDatabaseGetsTheDemoChainOnceEvenFromTwoSilosAndARestartAddsNothing()
     {
         var connectionString = await MigratedDatabase.CreateAsync("seed");
         await using var database = NpgsqlDataSource.Create(connectionString);
         var clusterId = $"seed-{Guid.NewGuid():N}";
 
-        await using (await InProcessSilo.StartAsync(connectionString, clusterId, SeedSettings))
+        // Two silos of a fresh cluster, both told to seed, start at once: one seeds, the other waits and finds it done.
+        var silos = await Task.WhenAll(
+            InProcessSilo.StartAsync(connectionString, clusterId, SeedSettings),
+            InProcessSilo.StartAsync(connectionString, clusterId, SeedSettings));
+        foreach (var silo in silos)
         {
+            await silo.DisposeAsync();
         }
         var first = await CountEverythingAsync(database);
 

@@ -19,13 +19,43 @@ public sealed partial class DemoSeed(
     IGrainFactory grains, NpgsqlDataSource database, IOptions<DemoSeedOptions> options, TimeProvider clock, ILogger<DemoSeed> logger) : IHostedService
 {
     private const string RunName = "demo";
+    // Arbitrary but fixed, distinct from the schema migrator's and the catalog sync's keys.
+    private const long SeedLockKey = 0x4D_51_53_45_45_44;
     private const int NowPlaying = 8;
     private static readonly TimeOnly FirstSession = new(13, 0);
     private static readonly TimeOnly LastStart = new(22, 30);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Demo || await AlreadyRanAsync())
+        if (!options.Value.Demo)
+        {
+            return;
+        }
+        // Every silo of a fresh cluster may be told to seed: the lock makes the others wait, then find it done.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SeedLockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            await SeedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DomainException or OrleansException or TimeoutException or NpgsqlException)
+        {
+            // Demo data is a convenience: a silo must start without it, and the next start tries again.
+            LogSeedFailed(ex);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SeedLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await AlreadyRanAsync())
         {
             return;
         }
@@ -238,6 +268,9 @@ public sealed partial class DemoSeed(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cinemas} cinemas, {Auditoriums} auditoriums, {Showtimes} showtimes, {Packages} packages, {Products} products")]
     private partial void LogSeeded(int cinemas, int auditoriums, int showtimes, int packages, int products);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo seed failed; the next silo start tries again")]
+    private partial void LogSeedFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seed postponed: the catalog has no released movies yet")]
     private partial void LogNoMovies();
