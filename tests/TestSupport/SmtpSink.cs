@@ -31,10 +31,11 @@ public sealed class SmtpSink : IAsyncDisposable
         get { lock (_received) return _received.ToList(); }
     }
 
-    /// <summary>The first message (already received or arriving later) to <paramref name="address"/>.</summary>
-    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout)
+    /// <summary>The first message (already received or arriving later) to <paramref name="address"/>, optionally one that also satisfies <paramref name="where"/>.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout, Func<MimeMessage, bool>? where = null)
     {
-        bool Matches(MimeMessage message) => message.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase));
+        bool Matches(MimeMessage message) =>
+            message.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)) && (where?.Invoke(message) ?? true);
         using var cancel = new CancellationTokenSource(timeout);
         lock (_received)
         {
