@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Marquee.Catalog;
+using Marquee.Common;
 using Marquee.Concessions;
 using Marquee.Orders;
 using Marquee.Identity;
@@ -7,7 +8,6 @@ using Marquee.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -32,31 +32,14 @@ public static class GrainServices
         return services;
     }
 
-    /// <summary>Stock and the order read model on PostgreSQL, and the payment provider behind the standard resilience handler.</summary>
+    /// <summary>Stock and the order read model on PostgreSQL, and the payment provider behind the resilience pipeline.</summary>
     private static void AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StockLedger>();
         services.AddSingleton<OrderReadModel>();
-        services.AddHttpClient<IPaymentProvider, HttpPaymentProvider>((provider, http) =>
-            {
-                http.BaseAddress = provider.GetRequiredService<IOptions<PaymentOptions>>().Value.BaseUrl;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((resilience, provider) =>
-            {
-                // Retrying a POST is safe here: every call carries the order id as its idempotency key.
-                var payments = provider.GetRequiredService<IOptions<PaymentOptions>>().Value;
-                resilience.TotalRequestTimeout.Timeout = payments.TotalTimeout;
-                resilience.AttemptTimeout.Timeout = payments.AttemptTimeout;
-                resilience.Retry.MaxRetryAttempts = payments.MaxRetries;
-                resilience.Retry.Delay = payments.RetryBaseDelay;
-                resilience.Retry.UseJitter = true;
-                resilience.CircuitBreaker.MinimumThroughput = payments.BreakerMinimumThroughput;
-                resilience.CircuitBreaker.BreakDuration = payments.BreakDuration;
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, payments.AttemptTimeout.Ticks * 2));
-            });
+        // Retrying a POST is safe here: every call carries the order id as its idempotency key.
+        services.AddResilientHttpClient<IPaymentProvider, HttpPaymentProvider, PaymentOptions>();
     }
 
     /// <summary>
@@ -77,31 +60,11 @@ public static class GrainServices
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<OfflineMovieSource>();
 
-        services.AddHttpClient<TmdbClient>((provider, http) =>
-            {
-                var tmdb = provider.GetRequiredService<IOptions<TmdbOptions>>().Value;
-                http.BaseAddress = tmdb.BaseUrl;
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tmdb.AccessToken);
-                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                // The resilience handler owns timing; HttpClient's own 100 s timeout would only get in its way.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((resilience, provider) =>
-            {
-                var tmdb = provider.GetRequiredService<IOptions<TmdbOptions>>().Value;
-                resilience.TotalRequestTimeout.Timeout = tmdb.TotalTimeout;
-                resilience.AttemptTimeout.Timeout = tmdb.AttemptTimeout;
-                resilience.Retry.MaxRetryAttempts = tmdb.MaxRetries;
-                resilience.Retry.Delay = tmdb.RetryBaseDelay;
-                resilience.Retry.UseJitter = true;
-                resilience.Retry.ShouldRetryAfterHeader = true;
-                resilience.CircuitBreaker.MinimumThroughput = tmdb.BreakerMinimumThroughput;
-                resilience.CircuitBreaker.FailureRatio = tmdb.BreakerFailureRatio;
-                resilience.CircuitBreaker.BreakDuration = tmdb.BreakDuration;
-                // The sampling window must be at least twice the attempt timeout (the options validator insists).
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, tmdb.AttemptTimeout.Ticks * 2));
-            });
+        services.AddResilientHttpClient<TmdbClient, TmdbClient, TmdbOptions>((http, tmdb) =>
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tmdb.AccessToken);
+            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        });
 
         services.AddSingleton<IMovieSource>(provider => provider.GetRequiredService<IOptions<TmdbOptions>>().Value.IsConfigured
             ? provider.GetRequiredService<TmdbClient>()

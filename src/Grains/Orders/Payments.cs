@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
@@ -26,30 +25,17 @@ public interface IPaymentProvider
 public sealed class PaymentUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Where the provider is and how hard to try (section <c>Payments</c>).</summary>
-public sealed class PaymentOptions
+public sealed class PaymentOptions : Common.ResilientHttpOptions
 {
     public const string Section = "Payments";
 
-    [Required]
-    public Uri BaseUrl { get; set; } = new("http://127.0.0.1:5190/");
+    public PaymentOptions()
+    {
+        RetryBaseDelay = TimeSpan.FromMilliseconds(500);
+        BreakDuration = TimeSpan.FromSeconds(15);
+    }
 
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    [Range(1, 10)]
-    public int MaxRetries { get; set; } = 3;
-
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    [Range(2, 1000)]
-    public int BreakerMinimumThroughput { get; set; } = 10;
+    public override Uri BaseUrl { get; set; } = new("http://127.0.0.1:5190/");
 }
 
 /// <summary>Speaks the provider's (and the bundled simulator's) API; resilience comes from the HttpClient's handler.</summary>
