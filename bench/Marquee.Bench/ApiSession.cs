@@ -7,13 +7,16 @@ namespace Marquee.Bench;
 /// <summary>Signs in and sets up what a scenario needs through the public API, as a client would.</summary>
 public sealed class ApiSession(Uri api)
 {
+    // One connection pool for every simulated client: thousands of clients must not mean thousands of pools.
+    private static readonly SocketsHttpHandler Handler = new() { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+
     public const string UserPassword = "Bench-User-Pass-2026";
 
-    public HttpClient NewClient(string? accessToken = null)
+    public HttpClient NewClient(string? accessToken = null, Uri? baseAddress = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        var client = new HttpClient(Handler, disposeHandler: false)
         {
-            BaseAddress = api,
+            BaseAddress = baseAddress ?? api,
             Timeout = TimeSpan.FromSeconds(30),
         };
         if (accessToken is not null)

@@ -1,7 +1,17 @@
+using System.Globalization;
 using Marquee.Bench;
 
-// Usage: Marquee.Bench --api URL --db CONNECTION --manager EMAIL:PASSWORD [--quick] [scenario ...]
-string? apiUrl = null, connection = null, managerLogin = null;
+// Usage: Marquee.Bench keygen PEM   (the signing key the benchmark's API is started with)
+//        Marquee.Bench --api URL --db CONNECTION --key PEM --pgbench PATH --silo-pid PID [--quick] [scenario ...]
+if (args is ["keygen", var pemPath])
+{
+    using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+    await File.WriteAllTextAsync(pemPath, key.ExportPkcs8PrivateKeyPem());
+    return 0;
+}
+
+string? apiUrl = null, connection = null, keyPath = null, pgbenchPath = null;
+var siloPid = 0;
 var quick = false;
 var scenarios = new List<string>();
 for (var i = 0; i < args.Length; i++)
@@ -10,30 +20,42 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--api": apiUrl = args[++i]; break;
         case "--db": connection = args[++i]; break;
-        case "--manager": managerLogin = args[++i]; break;
+        case "--key": keyPath = args[++i]; break;
+        case "--pgbench": pgbenchPath = args[++i]; break;
+        case "--silo-pid": siloPid = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--quick": quick = true; break;
         default: scenarios.Add(args[i]); break;
     }
 }
-if (apiUrl is null || connection is null || managerLogin?.Split(':', 2) is not [var managerEmail, var managerPassword])
+if (apiUrl is null || connection is null || keyPath is null || pgbenchPath is null)
 {
-    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --manager EMAIL:PASSWORD [--quick] [scenario ...]");
+    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --key PEM --pgbench PATH --silo-pid PID [--quick] [scenario ...]");
     return 2;
 }
 
+string[] all = ["hot-holds", "seat-map", "sell-out", "checkout", "catalog", "memory"];
 var duration = TimeSpan.FromSeconds(quick ? 15 : 60);
 const int Workers = 16;
 var api = new ApiSession(new Uri(apiUrl));
+var tokens = new TokenMinter(keyPath);
 // The product's own pool settings, so the baseline differs from the product only by the API and the cluster.
 await using var database = Marquee.GrainServices.CreateDataSource(connection);
-var managerToken = await api.LoginAsync(managerEmail, managerPassword);
+var manager = api.NewClient(tokens.Mint("manager"));
+var venue = await Venue.CreateAsync(manager);
+var seats = new SeatScenarios(api, tokens, new PgBench(pgbenchPath, database, connection), Workers);
+var checkout = new CheckoutScenarios(api, tokens, Workers);
 
-foreach (var scenario in scenarios.DefaultIfEmpty("catalog"))
+foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])
 {
     var line = scenario switch
     {
-        "catalog" => await new CatalogScenario(api, database, managerToken).RunAsync(duration, Workers),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
+        "hot-holds" => await seats.HotHoldsAsync(venue, duration),
+        "seat-map" => await seats.SeatMapAsync(venue, duration),
+        "sell-out" => await seats.SellOutAsync(venue, contenders: 2000),
+        "checkout" => await checkout.CheckoutAsync(venue, manager, duration),
+        "catalog" => await new CatalogScenario(api, database, tokens.Mint("manager")).RunAsync(duration, Workers),
+        "memory" => await checkout.MemoryAsync(venue, siloPid),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'; known: {string.Join(", ", all)}."),
     };
     Console.WriteLine(line);
 }

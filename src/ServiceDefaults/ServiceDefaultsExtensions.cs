@@ -46,17 +46,19 @@ public static class ServiceDefaultsExtensions
                 .AddPrometheusExporter())
             .WithTracing(tracing =>
             {
+                // Spans cost on every request and grain call; record them only when a collector will
+                // receive them. Logs keep their trace ids either way (ASP.NET Core's request activity).
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    return;
+                }
                 tracing
                     .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
                     .AddSource(OrleansActivitySources)
-                    .AddSource(Telemetry.ActivitySourceName);
-                // Export only when a collector is configured; otherwise spans still feed log trace ids.
-                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-                {
-                    tracing.AddOtlpExporter();
-                }
+                    .AddSource(Telemetry.ActivitySourceName)
+                    .AddOtlpExporter();
             });
 
         builder.Services.AddHealthChecks();
