@@ -34,8 +34,14 @@ public static class OpenApiSetup
             {
                 operation.Responses ??= new OpenApiResponses();
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+                var authorization = metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().ToList();
+                if (authorization.Count > 0)
                 {
+                    // Which roles an operation needs, for clients and for the generated security suite.
+                    var policies = authorization.Select(data => data.Policy).OfType<string>().Distinct().Order().ToArray();
+                    operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                    operation.Extensions["x-marquee-policies"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(
+                        policies.Select(policy => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(policy)).ToArray()));
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                     operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or invalid access token." });

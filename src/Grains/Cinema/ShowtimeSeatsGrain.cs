@@ -126,6 +126,10 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task ReleaseHoldAsync(Guid userId, Guid holdId)
     {
         EnsureUsable();
+        if (_map.Seats.Count == 0)
+        {
+            throw new NotFoundException("No such showtime.");
+        }
         if (!_map.Holds.TryGetValue(holdId, out var hold))
         {
             return;
