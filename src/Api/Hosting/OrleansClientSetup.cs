@@ -17,6 +17,8 @@ public static class OrleansClientSetup
         builder.Services.AddOptions<ClusterIdentityOptions>().BindConfiguration(ClusterIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var identity = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
 
+        builder.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(
+            options => options.SupportedNamespacePrefixes.Add(Marquee.ServiceDefaults.DatabaseExceptions.NpgsqlNamespace));
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(options =>

@@ -30,6 +30,8 @@ public static class SiloHostingExtensions
 
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = silo.ShutdownTimeout);
         builder.Services.AddMarqueeGrainServices(builder.Configuration, connectionString);
+        builder.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(
+            options => options.SupportedNamespacePrefixes.Add(Marquee.ServiceDefaults.DatabaseExceptions.NpgsqlNamespace));
         builder.Services.AddSingleton<SchemaMigrator>();
 
         builder.Services.AddHealthChecks()
@@ -72,6 +74,7 @@ public static class SiloHostingExtensions
             });
             orleans.AddMemoryStreams(StreamNames.Live);
             orleans.AddActivityPropagation();
+            orleans.AddIncomingGrainCallFilter<DatabaseOutageFilter>();
             orleans.AddDashboard();
         });
 
