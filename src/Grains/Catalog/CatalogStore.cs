@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,22 +29,10 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     /// <summary>
-    /// A session-level advisory lock held for one sync; null when another process holds it. Orleans keeps
-    /// one sync grain activation, but only eventually during membership changes: this closes that gap.
+    /// The cluster-wide sync lock; null when another process holds it. Orleans keeps one sync grain
+    /// activation, but only eventually during membership changes: this closes that gap.
     /// </summary>
-    public async Task<IAsyncDisposable?> TryLockSyncAsync()
-    {
-        var connection = await dataSource.OpenConnectionAsync();
-        await using (var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({SyncLockKey})", connection))
-        {
-            if ((bool)(await command.ExecuteScalarAsync())!)
-            {
-                return new SyncLock(connection);
-            }
-        }
-        await connection.DisposeAsync();
-        return null;
-    }
+    public Task<AdvisoryLock?> TryLockSyncAsync() => AdvisoryLock.TryAcquireAsync(dataSource, SyncLockKey);
 
     /// <summary>Upserts upstream genres: new ones added, renamed ones updated, missing ones made inactive.</summary>
     public async Task<(int Added, int Renamed, int Deactivated)> ApplyGenresAsync(IReadOnlyList<GenreInfo> upstream)
@@ -157,21 +146,4 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
-
-    private sealed class SyncLock(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({SyncLockKey})", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-            finally
-            {
-                // Closing the session releases the lock even when the unlock above failed.
-                await connection.DisposeAsync();
-            }
-        }
-    }
 }

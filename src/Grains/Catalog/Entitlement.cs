@@ -1,3 +1,5 @@
+using Marquee.Common;
+
 namespace Marquee.Catalog;
 
 /// <summary>What a user may watch, as the SQL every entitlement check and the movie listing share.</summary>

@@ -6,17 +6,21 @@ namespace Marquee.Common;
 public static class PagedQuery
 {
     /// <param name="filters">Parameters shared by both queries as $1..$n; the page query takes LIMIT and OFFSET as $n+1 and $n+2.</param>
+    /// <param name="countFilters">The count query's own parameters, when it needs fewer than the page (a ranking's inputs, say).</param>
     public static async Task<Page<T>> RunAsync<T>(
         NpgsqlDataSource dataSource, string countSql, string pageSql, IReadOnlyList<object?> filters,
-        int pageNumber, int pageSize, Func<NpgsqlDataReader, T> read)
+        int pageNumber, int pageSize, Func<NpgsqlDataReader, T> read, IReadOnlyList<object?>? countFilters = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         var count = new NpgsqlBatchCommand(countSql);
         var page = new NpgsqlBatchCommand(pageSql);
-        foreach (var filter in filters)
+        foreach (var filter in countFilters ?? filters)
         {
             count.Parameters.Add(new NpgsqlParameter { Value = filter ?? DBNull.Value });
+        }
+        foreach (var filter in filters)
+        {
             page.Parameters.Add(new NpgsqlParameter { Value = filter ?? DBNull.Value });
         }
         page.Parameters.Add(new NpgsqlParameter { Value = pageSize });

@@ -111,7 +111,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         await GrainFactory.GetGrain<Cinema.IShowtimesGrain>(0).GetAsync(showtimeId);
         const string Where = "WHERE p.active AND p.stock > 0";
         return await PagedQuery.RunAsync(dataSource,
-            $"SELECT count(*) FROM products p {Where} AND $1::uuid IS NOT NULL AND $2::integer IS NOT NULL",
+            $"SELECT count(*) FROM products p {Where}",
             $"""
             SELECT {Columns} FROM products p
             LEFT JOIN (
@@ -126,7 +126,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
                      p.sold_units DESC, p.id
             LIMIT $3 OFFSET $4
             """,
-            [showtimeId, partySize], pageNumber, pageSize, Read);
+            [showtimeId, partySize], pageNumber, pageSize, Read, countFilters: []);
     }
 
     public async Task<ProductInfo> RateAsync(Guid userId, int productId, Guid orderId, int stars)

@@ -66,7 +66,7 @@ public sealed partial class OrderGrain(
         Order.CreatedAt = Order.UpdatedAt = now;
         await state.WriteStateAsync();
         await readModel.UpsertAsync(Info(), Order.MovieId);
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await ArmResumeReminderAsync();
         ScheduleProcessing();
         return Info();
     }
@@ -146,7 +146,7 @@ public sealed partial class OrderGrain(
         await stock.ReturnAsync(this.GetPrimaryKey());
         await FinishAsync(OrderStatus.Refunded, failure: null);
         // The refund mail goes out off this call, retried by the reminder until it does.
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await ArmResumeReminderAsync();
         ScheduleProcessing();
         return Info();
     }
@@ -164,7 +164,7 @@ public sealed partial class OrderGrain(
         Order.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         await readModel.UpsertAsync(Info(), Order.MovieId);
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await ArmResumeReminderAsync();
         await ProcessAsync();
         return Info();
     }
@@ -346,6 +346,10 @@ public sealed partial class OrderGrain(
     private bool NeedsWork() =>
         Order.Status == OrderStatus.Pending
         || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status);
+
+    /// <summary>Brings the order back every minute until it needs no more work, whichever silo it lives on.</summary>
+    private Task<IGrainReminder> ArmResumeReminderAsync() =>
+        this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
     private void ScheduleProcessing() =>
         this.RegisterGrainTimer(_ => ProcessAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));

@@ -32,11 +32,7 @@ public sealed partial class DemoSeed(
             return;
         }
         // Every silo of a fresh cluster may be told to seed: the lock makes the others wait, then find it done.
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SeedLockKey})", connection))
-        {
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var seedLock = await AdvisoryLock.AcquireAsync(database, SeedLockKey, cancellationToken);
         try
         {
             await SeedAsync(cancellationToken);
@@ -45,11 +41,6 @@ public sealed partial class DemoSeed(
         {
             // Demo data is a convenience: a silo must start without it, and the next start tries again.
             LogSeedFailed(ex);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SeedLockKey})", connection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

@@ -71,6 +71,10 @@ public sealed class ConcessionsApiTests(ApiFixture fixture)
         var nachos = await scenario.ProductAsync(priceCents: 1800);
         var combo = await scenario.ProductAsync(priceCents: 5900, groupSize: 2);
         var (userId, _, customer) = await scenario.CustomerAsync();
+        // Water sells more overall, but in an order for no movie: overall sales must not outrank this audience's taste.
+        var thirsty = await OrderScenario.ReadAsync(await OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true),
+            new { items = new[] { new { productId = water, quantity = 5 } } }));
+        Assert.Equal("Approved", (await OrderScenario.FinalAsync(customer, thirsty.GetProperty("id").GetGuid())).GetProperty("status").GetString());
         var holdId = await scenario.HoldAsync(customer, "B3");
         var created = await OrderScenario.ReadAsync(await OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true), new
         {

@@ -1,4 +1,4 @@
-namespace Marquee.Catalog;
+namespace Marquee.Common;
 
 internal static class SqlText
 {
