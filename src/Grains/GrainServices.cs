@@ -23,6 +23,7 @@ public static class GrainServices
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Marquee.Cinema.CinemaOptions>().Bind(configuration.GetSection(Marquee.Cinema.CinemaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Marquee.Operations.ForecastOptions>().Bind(configuration.GetSection(Marquee.Operations.ForecastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<UserReadModel>();
         services.AddSingleton<Marquee.Cinema.CinemaReadModel>();

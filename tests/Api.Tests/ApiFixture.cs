@@ -67,6 +67,9 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Payments:MaxRetries"] = "2",
             // Failed charges in dead-letter tests must not open the breaker for the tests around them.
             ["Payments:BreakerMinimumThroughput"] = "1000",
+            // Every read computes afresh and lists every showtime, so a test sees the orders it just made.
+            ["Forecast:RefreshInterval"] = "00:00:00",
+            ["Forecast:ListedShowtimes"] = "1000",
         });
         Factory = CreateFactory();
         using var client = Factory.CreateClient();

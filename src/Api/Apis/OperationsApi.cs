@@ -16,8 +16,13 @@ public static class OperationsApi
         admin.MapGet("canaries/{name}", ReadCanaryAsync).WithName("ReadCanary").WithSummary("A canary's persisted count.");
         admin.MapPost("canaries/{name}/touches", TouchCanaryAsync).WithName("TouchCanary")
             .WithSummary("Touches a canary: activates it, persists one more touch and answers after the write.");
+        admin.MapGet("capacity-forecast", GetCapacityForecastAsync).WithName("GetCapacityForecast")
+            .WithSummary("Expected demand for upcoming showtimes (popularity and sales velocity) and the recommended silo count.");
         return api;
     }
+
+    private static async Task<Ok<CapacityForecastResponse>> GetCapacityForecastAsync(IClusterClient cluster) =>
+        TypedResults.Ok(CapacityForecastResponse.From(await cluster.GetGrain<ICapacityForecastGrain>(0).GetAsync()));
 
     private static async Task<Ok<ClusterResponse>> GetClusterAsync(IClusterClient cluster)
     {

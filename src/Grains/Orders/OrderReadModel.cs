@@ -13,8 +13,8 @@ public sealed class OrderReadModel(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         var upsert = new NpgsqlBatchCommand("""
-            INSERT INTO orders (id, user_id, showtime_id, movie_id, status, amount_cents, dead_lettered, failure, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            INSERT INTO orders (id, user_id, showtime_id, movie_id, status, amount_cents, dead_lettered, failure, created_at, updated_at, seats)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, dead_lettered = EXCLUDED.dead_lettered,
                 failure = EXCLUDED.failure, updated_at = EXCLUDED.updated_at
             """);
@@ -28,6 +28,7 @@ public sealed class OrderReadModel(NpgsqlDataSource dataSource)
         upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)order.Failure ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
         upsert.Parameters.Add(new NpgsqlParameter { Value = order.CreatedAt });
         upsert.Parameters.Add(new NpgsqlParameter { Value = order.UpdatedAt });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = order.Tickets.Count });
         batch.BatchCommands.Add(upsert);
         foreach (var item in order.Items)
         {

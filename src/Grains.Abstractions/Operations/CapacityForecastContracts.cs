@@ -1,0 +1,39 @@
+namespace Marquee.Operations;
+
+/// <summary>Expected demand for one upcoming showtime, and what it is made of.</summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Operations.ShowtimeDemand")]
+public sealed record ShowtimeDemand(
+    [property: Id(0)] Guid ShowtimeId,
+    [property: Id(1)] int MovieId,
+    [property: Id(2)] string MovieTitle,
+    [property: Id(3)] DateTimeOffset StartsAt,
+    [property: Id(4)] int Capacity,
+    [property: Id(5)] int SoldSeats,
+    [property: Id(6)] double SeatsPerHour,
+    [property: Id(7)] double PopularityShare,
+    [property: Id(8)] int ExpectedSeats,
+    [property: Id(9)] double ExpectedSeatsPerHourNow);
+
+/// <summary>
+/// The cluster-wide forecast: the seat sales expected per hour from now on, the request rate they
+/// bring at peak, and how many silos serve that rate.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Operations.CapacityForecast")]
+public sealed record CapacityForecast(
+    [property: Id(0)] DateTimeOffset ComputedAt,
+    [property: Id(1)] TimeSpan Horizon,
+    [property: Id(2)] int UpcomingShowtimes,
+    [property: Id(3)] int ExpectedSeats,
+    [property: Id(4)] double ExpectedSeatsPerHour,
+    [property: Id(5)] double PeakRequestsPerSecond,
+    [property: Id(6)] int RecommendedSilos,
+    [property: Id(7)] IReadOnlyList<ShowtimeDemand> Busiest);
+
+/// <summary>Computes the demand forecast from the showtimes and order read models; cached briefly.</summary>
+[Alias("Marquee.Operations.ICapacityForecastGrain")]
+public interface ICapacityForecastGrain : IGrainWithIntegerKey
+{
+    /// <summary>The latest forecast, recomputed when older than the configured refresh interval.</summary>
+    [Alias("Get")]
+    Task<CapacityForecast> GetAsync();
+}
