@@ -19,6 +19,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public const string OperatorPassword = "ops-password-for-tests";
     public const string BootstrapAdminEmail = "first-admin@marquee.test";
     public const string BootstrapAdminPassword = "Bootstrap-Admin-Pass-1";
+    public const string SiloName = "marquee-silo-api-tests-0";
     public const string ResetUrl = "https://tickets.marquee.test/reset-password";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"marquee-api-tests-{Guid.NewGuid():N}");
@@ -50,6 +51,7 @@ public sealed class ApiFixture : IAsyncLifetime
         Payments = await PaymentSimulatorHost.StartAsync();
         Silo = await InProcessSilo.StartAsync(await MigratedDatabase.CreateAsync("api"), settings: new Dictionary<string, string?>
         {
+            ["Silo:Name"] = SiloName,
             ["Mail:SmtpHost"] = "127.0.0.1",
             ["Mail:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Identity:PasswordResetUrl"] = ResetUrl,
@@ -67,8 +69,7 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Payments:MaxRetries"] = "2",
             // Failed charges in dead-letter tests must not open the breaker for the tests around them.
             ["Payments:BreakerMinimumThroughput"] = "1000",
-            // Every read computes afresh and lists every showtime, so a test sees the orders it just made.
-            ["Forecast:RefreshInterval"] = "00:00:00",
+            // Lists every showtime, so a test finds its own among the others' (the route computes afresh).
             ["Forecast:ListedShowtimes"] = "1000",
         });
         Factory = CreateFactory();

@@ -22,7 +22,7 @@ public static class OperationsApi
     }
 
     private static async Task<Ok<CapacityForecastResponse>> GetCapacityForecastAsync(IClusterClient cluster) =>
-        TypedResults.Ok(CapacityForecastResponse.From(await cluster.GetGrain<ICapacityForecastGrain>(0).GetAsync()));
+        TypedResults.Ok(CapacityForecastResponse.From(await cluster.GetGrain<ICapacityForecastGrain>(0).RefreshAsync()));
 
     private static async Task<Ok<ClusterResponse>> GetClusterAsync(IClusterClient cluster)
     {

@@ -36,4 +36,8 @@ public interface ICapacityForecastGrain : IGrainWithIntegerKey
     /// <summary>The latest forecast, recomputed when older than the configured refresh interval.</summary>
     [Alias("Get")]
     Task<CapacityForecast> GetAsync();
+
+    /// <summary>A forecast computed now, which also becomes the cached one.</summary>
+    [Alias("Refresh")]
+    Task<CapacityForecast> RefreshAsync();
 }

@@ -5,8 +5,8 @@ namespace Marquee.Operations;
 
 /// <summary>
 /// One per cluster. Reads upcoming showtimes with their sales in one query and serves the result for
-/// <see cref="ForecastOptions.RefreshInterval"/>, so the gauge on every silo and the admin route cost
-/// one query a minute however often they ask.
+/// <see cref="ForecastOptions.RefreshInterval"/>, so the gauges on every silo cost one query a minute
+/// however many silos ask; an admin asking through the API gets one computed on the spot.
 /// </summary>
 public sealed class CapacityForecastGrain(NpgsqlDataSource dataSource, IOptions<ForecastOptions> options, TimeProvider clock)
     : Grain, ICapacityForecastGrain
@@ -24,13 +24,15 @@ public sealed class CapacityForecastGrain(NpgsqlDataSource dataSource, IOptions<
 
     private CapacityForecast? _latest;
 
-    public async Task<CapacityForecast> GetAsync()
+    public async Task<CapacityForecast> GetAsync() =>
+        _latest is { } latest && clock.GetUtcNow() - latest.ComputedAt < options.Value.RefreshInterval
+            ? latest
+            : await RefreshAsync();
+
+    public async Task<CapacityForecast> RefreshAsync()
     {
         var now = clock.GetUtcNow();
-        if (_latest is null || now - _latest.ComputedAt >= options.Value.RefreshInterval)
-        {
-            _latest = DemandModel.Forecast(await ReadUpcomingAsync(now), now, options.Value);
-        }
+        _latest = DemandModel.Forecast(await ReadUpcomingAsync(now), now, options.Value);
         return _latest;
     }
 
