@@ -24,13 +24,14 @@ public sealed class AccessTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task AnAdminSeesTheActiveSilo()
+    public async Task AnAdminSeesTheActiveSiloUnderItsConfiguredName()
     {
         using var client = fixture.CreateClient("admin");
         var cluster = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
 
         var silos = cluster.GetProperty("silos").EnumerateArray().ToList();
-        Assert.Contains(silos, silo => silo.GetProperty("status").GetString() == "Active");
+        Assert.Contains(silos, silo => silo.GetProperty("status").GetString() == "Active"
+            && silo.GetProperty("name").GetString() == ApiFixture.SiloName);
     }
 
     [Fact]

@@ -46,6 +46,10 @@ public static class SiloHostingExtensions
                 options.ClusterId = identity.ClusterId;
                 options.ServiceId = identity.ServiceId;
             });
+            if (!string.IsNullOrWhiteSpace(silo.Name))
+            {
+                orleans.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = silo.Name);
+            }
             if (silo.ParseAdvertisedAddress() is { } advertised)
             {
                 orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, silo.ListenOnAnyAddress);

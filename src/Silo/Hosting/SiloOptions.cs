@@ -23,6 +23,13 @@ public sealed class SiloOptions
     [RegularExpression(@"^$|^[0-9a-fA-F.:]+$")]
     public string? AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// The name in membership and on the dashboard; in Kubernetes the pod name from the downward API,
+    /// so a silo in the cluster view is the pod ops can describe. Empty means the host name.
+    /// </summary>
+    [StringLength(253)]
+    public string? Name { get; set; }
+
     /// <summary>Bind 0.0.0.0 instead of the advertised address (containers, where the pod IP is behind NAT).</summary>
     public bool ListenOnAnyAddress { get; set; }
 
