@@ -24,11 +24,11 @@ public sealed class ForecastOptions
 
     /// <summary>Share of the seats a screening of an obscure movie sells.</summary>
     [Range(0.0, 1.0)]
-    public double BaseFill { get; set; } = 0.15;
+    public double BaseFill { get; set; } = 0.10;
 
     /// <summary>Extra share of the seats the most popular upcoming movie sells on top of <see cref="BaseFill"/>.</summary>
     [Range(0.0, 1.0)]
-    public double PopularityFill { get; set; } = 0.65;
+    public double PopularityFill { get; set; } = 0.70;
 
     /// <summary>Seats sold within the velocity window after which the velocity alone is trusted over popularity.</summary>
     [Range(1, 10_000)]

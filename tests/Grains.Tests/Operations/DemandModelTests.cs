@@ -16,8 +16,8 @@ public sealed class DemandModelTests
         var popular = DemandModel.Estimate(Showtime(48, popularity: 80), maxPopularity: 80, Now, Options);
         var obscure = DemandModel.Estimate(Showtime(48, popularity: 0), maxPopularity: 80, Now, Options);
 
-        Assert.Equal(160, popular.ExpectedSeats); // 200 × (0.15 + 0.65)
-        Assert.Equal(30, obscure.ExpectedSeats);  // 200 × 0.15
+        Assert.Equal(160, popular.ExpectedSeats); // 200 × (0.10 + 0.70)
+        Assert.Equal(20, obscure.ExpectedSeats);  // 200 × 0.10
         Assert.Equal(1.0, popular.PopularityShare);
         Assert.Equal(160 / 48.0, popular.ExpectedSeatsPerHourNow, precision: 6);
     }
@@ -36,10 +36,10 @@ public sealed class DemandModelTests
     [Fact]
     public void AFewSalesMoveTheEstimateOnlyPartWayFromThePrior()
     {
-        // Trust 5/20: a quarter of the projection (5 + 5/6 × 12 = 15) and three quarters of the prior (30).
+        // Trust 5/20: a quarter of the projection (5 + 5/6 × 12 = 15) and three quarters of the prior (20).
         var demand = DemandModel.Estimate(Showtime(12, popularity: 0, sold: 5, recent: 5), maxPopularity: 80, Now, Options);
 
-        Assert.Equal((int)Math.Ceiling(0.25 * 15 + 0.75 * 30), demand.ExpectedSeats);
+        Assert.Equal(19, demand.ExpectedSeats); // ⌈3.75 + 15⌉
     }
 
     [Fact]
