@@ -14,7 +14,8 @@ namespace Marquee.Orders;
 /// runs on a grain timer right after, and on a reminder (and on reactivation) after a crash:
 /// reserve stock → charge (the order id is the provider's idempotency key) → settle. Every step is
 /// persisted before the next, and every effect (stock rows, seat sale, charge) is idempotent per
-/// order, so resuming repeats nothing in effect.
+/// order, so resuming repeats nothing in effect. A write storage refused leaves memory ahead of
+/// storage, so the activation is dropped and the next call starts from what is durable.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
@@ -29,6 +30,12 @@ public sealed partial class OrderGrain(
     private const string ResumeReminder = "resume";
     private const int MaxLines = 20;
     private const int MaxQuantity = 20;
+
+    /// <summary>How soon processing is tried again after a step failed (database or provider away).</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _processing;
+    private bool _reminderArmed;
 
     private OrderState Order => state.State;
 
@@ -46,7 +53,18 @@ public sealed partial class OrderGrain(
     {
         if (Order.Exists)
         {
-            return Order.UserId == userId && Order.Fingerprint == requestFingerprint ? Info() : throw new IdempotencyMismatchException();
+            if (Order.UserId != userId || Order.Fingerprint != requestFingerprint)
+            {
+                throw new IdempotencyMismatchException();
+            }
+            // A replay may follow a create that was durable but failed after: make sure it progresses.
+            if (NeedsWork())
+            {
+                await IndexAsync();
+                ScheduleProcessing();
+                await ArmResumeReminderAsync();
+            }
+            return Info();
         }
         var (items, itemsCents) = await PriceItemsAsync(request.Items);
         var (tickets, ticketsCents, movieId) = await PriceTicketsAsync(userId, request);
@@ -64,10 +82,11 @@ public sealed partial class OrderGrain(
         Order.HoldId = request.Tickets.Count > 0 ? request.HoldId : null;
         Order.MovieId = movieId;
         Order.CreatedAt = Order.UpdatedAt = now;
-        await state.WriteStateAsync();
-        await readModel.UpsertAsync(Info(), Order.MovieId);
-        await ArmResumeReminderAsync();
+        await PersistAsync();
+        // Processing starts even if what follows fails; the client's retry (same key) re-arms the rest.
         ScheduleProcessing();
+        await IndexAsync();
+        await ArmResumeReminderAsync();
         return Info();
     }
 
@@ -78,6 +97,16 @@ public sealed partial class OrderGrain(
         if (!Order.Exists)
         {
             return;
+        }
+        // A create that failed after its write may have left the order without its safety net.
+        if (NeedsWork() && !_reminderArmed)
+        {
+            await ArmResumeReminderAsync();
+        }
+        if (Order.IndexedAt != Order.UpdatedAt)
+        {
+            await IndexAsync();
+            await PersistAsync();
         }
         if (Order.Status == OrderStatus.Pending)
         {
@@ -93,7 +122,11 @@ public sealed partial class OrderGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status) => await ProcessAsync();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminderArmed = true;
+        await ProcessAsync();
+    }
 
     public async Task<OrderInfo> CancelAsync(Guid userId)
     {
@@ -162,8 +195,8 @@ public sealed partial class OrderGrain(
         Order.DeadLettered = false;
         Order.Failure = null;
         Order.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await readModel.UpsertAsync(Info(), Order.MovieId);
+        await PersistAsync();
+        await IndexAsync();
         await ArmResumeReminderAsync();
         await ProcessAsync();
         return Info();
@@ -249,7 +282,7 @@ public sealed partial class OrderGrain(
     {
         Order.Step = step;
         Order.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     private async Task FinishAsync(OrderStatus status, string? failure)
@@ -262,8 +295,32 @@ public sealed partial class OrderGrain(
             Order.Step = OrderStep.Settled;
         }
         Order.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await PersistAsync();
+        await IndexAsync();
+    }
+
+    /// <summary>
+    /// Writes the state; when storage refuses, memory is ahead of what is durable, so this activation
+    /// must not answer again (a replayed create would be told 201 for an order that does not exist).
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Sends the current status to the orders read model (listings, dead letters, offers, the forecast).</summary>
+    private async Task IndexAsync()
+    {
         await readModel.UpsertAsync(Info(), Order.MovieId);
+        Order.IndexedAt = Order.UpdatedAt;
     }
 
     /// <summary>Sends the final status's mail; a mail server that is down leaves it for the reminder's next tick.</summary>
@@ -287,7 +344,7 @@ public sealed partial class OrderGrain(
             return;
         }
         Order.MailedFor = Order.Status;
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     private async Task<(List<OrderItem> Items, long Cents)> PriceItemsAsync(IReadOnlyList<ItemRequest> requested)
@@ -345,14 +402,40 @@ public sealed partial class OrderGrain(
 
     private bool NeedsWork() =>
         Order.Status == OrderStatus.Pending
-        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status);
+        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status)
+        || Order.IndexedAt != Order.UpdatedAt;
 
     /// <summary>Brings the order back every minute until it needs no more work, whichever silo it lives on.</summary>
-    private Task<IGrainReminder> ArmResumeReminderAsync() =>
-        this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    private async Task ArmResumeReminderAsync()
+    {
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _reminderArmed = true;
+    }
 
+    /// <summary>
+    /// Processes now, then every <see cref="RetryInterval"/> while a step keeps failing, so an order
+    /// whose database or provider was away moves on as soon as they are back, reminder or not.
+    /// </summary>
     private void ScheduleProcessing() =>
-        this.RegisterGrainTimer(_ => ProcessAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        _processing ??= this.RegisterGrainTimer(ProcessOnTimerAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval));
+
+    private async Task ProcessOnTimerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogProcessingDeferred(ex, this.GetPrimaryKey());
+        }
+        // Mail that could not go out is left to the minute reminder, not retried every few seconds.
+        if (Order.Status != OrderStatus.Pending && Order.IndexedAt == Order.UpdatedAt)
+        {
+            _processing?.Dispose();
+            _processing = null;
+        }
+    }
 
     private async Task StopReminderAsync()
     {
@@ -360,6 +443,7 @@ public sealed partial class OrderGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+        _reminderArmed = false;
     }
 
     private void EnsureExists()
@@ -383,6 +467,9 @@ public sealed partial class OrderGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: mail not sent yet; the reminder retries")]
     private partial void LogMailDeferred(Exception exception, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: processing failed; trying again shortly")]
+    private partial void LogProcessingDeferred(Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} dead-lettered: the payment provider was unavailable")]
     private partial void LogDeadLettered(Exception exception, Guid orderId);

@@ -32,4 +32,6 @@ public sealed class OrderState
     [Id(15)] public bool DeadLettered { get; set; }
     /// <summary>The final status whose mail went out; mail is at least once, after the status is durable.</summary>
     [Id(16)] public OrderStatus? MailedFor { get; set; }
+    /// <summary>The <see cref="UpdatedAt"/> the orders read model last received; behind it, processing re-sends it.</summary>
+    [Id(17)] public DateTimeOffset? IndexedAt { get; set; }
 }
