@@ -24,6 +24,13 @@ public static class DatabaseExceptions
             {
                 return true;
             }
+            // Class 57P is the server going away (57P01 shutdown, 57P03 starting or stopping), 08 a lost connection.
+            // Across the cluster only the message survives serialization, and it starts with the state.
+            if (current is PostgresException server && (server.SqlState ?? server.Message) is { } state
+                && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal)))
+            {
+                return true;
+            }
         }
         return false;
     }

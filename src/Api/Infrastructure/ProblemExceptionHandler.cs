@@ -74,7 +74,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         Marquee.Catalog.StaleVersionException stale => (412, "The resource changed since you read it.", stale.Message),
         AuthenticationFailedException failed => (401, failed.Message, null),
         TemporarilyUnavailableException busy => (503, busy.Message, null),
-        SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+        SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException
             => (503, "The booking cluster is unavailable; retry shortly.", null),
         TimeoutException => (503, "The booking cluster did not answer in time; retry shortly.", null),
         // A grain that could not even activate because PostgreSQL is away (its calls are translated in the silo).
