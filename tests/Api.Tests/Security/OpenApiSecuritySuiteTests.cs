@@ -134,6 +134,53 @@ public sealed partial class OpenApiSecuritySuiteTests(ApiFixture fixture)
         Assert.Empty(failures);
     }
 
+    /// <summary>Fields only the server sets: no request contract may carry them, so no client can mass-assign them.</summary>
+    private static readonly string[] ServerOwned =
+    [
+        "id", "userId", "ownerId", "status", "amountCents", "version", "createdAt", "updatedAt", "retired", "deadLettered",
+        "soldUnits", "ratingSum", "ratingCount", "code", "emailVerified", "failure", "expiresAt",
+    ];
+
+    [Fact]
+    public async Task NoRequestBodyCarriesAFieldOnlyTheServerSets()
+    {
+        var document = await fixture.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var failures = new List<string>();
+        var bodies = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(entry => Methods.Contains(entry.Name)))
+            {
+                if (!method.Value.TryGetProperty("requestBody", out var body)) continue;
+                foreach (var content in body.GetProperty("content").EnumerateObject())
+                {
+                    bodies++;
+                    var fields = Properties(content.Value.GetProperty("schema"), schemas).ToList();
+                    // Roles are the very thing the admin-only roles route sets.
+                    var allowed = path.Name.EndsWith("/roles", StringComparison.Ordinal) ? ["roles"] : Array.Empty<string>();
+                    failures.AddRange(fields.Where(field => (ServerOwned.Contains(field) || field == "roles") && !allowed.Contains(field))
+                        .Select(field => $"{method.Name.ToUpperInvariant()} {path.Name} accepts '{field}'"));
+                }
+            }
+        }
+
+        Assert.True(bodies >= 15, $"only {bodies} request bodies in the document");
+        Assert.Empty(failures);
+    }
+
+    /// <summary>Property names of a schema, following $ref into the components and through allOf.</summary>
+    private static IEnumerable<string> Properties(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return Properties(schemas.GetProperty(reference.GetString()!.Split('/')[^1]), schemas);
+        }
+        var own = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(property => property.Name) : [];
+        var composed = schema.TryGetProperty("allOf", out var parts) ? parts.EnumerateArray().SelectMany(part => Properties(part, schemas)) : [];
+        return own.Concat(composed);
+    }
+
     [Fact]
     public async Task EveryListRefusesPageSizesOverTheMaximum()
     {
