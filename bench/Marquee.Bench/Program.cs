@@ -2,12 +2,18 @@ using System.Globalization;
 using Marquee.Bench;
 
 // Usage: Marquee.Bench keygen PEM   (the signing key the benchmark's API is started with)
+//        Marquee.Bench faults --api URL --db CONNECTION --key PEM --work DIR --duration SECONDS   (driven by bench/faults.sh)
 //        Marquee.Bench --api URL --db CONNECTION --key PEM --pgbench PATH --silo-pid PID [--quick] [scenario ...]
 if (args is ["keygen", var pemPath])
 {
     using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
     await File.WriteAllTextAsync(pemPath, key.ExportPkcs8PrivateKeyPem());
     return 0;
+}
+
+if (args is ["faults", .. var faultArgs])
+{
+    return await Marquee.Bench.Faults.FaultsCommand.RunAsync(faultArgs);
 }
 
 string? apiUrl = null, connection = null, keyPath = null, pgbenchPath = null;

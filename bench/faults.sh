@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Fault and abuse run: three silos and the API on loopback with PostgreSQL, a bounded booking and
+# ordering load (bench/Marquee.Bench faults), and during it: SIGKILL of one silo, a graceful restart
+# of another, and PostgreSQL stopped for 30 seconds. Then an audit through SQL and the API.
+# Last line: "faults: N scenarios, V invariant violations, L lost confirmed writes, recovery X s (worst)".
+#   ./bench/faults.sh            (about 6 minutes)
+#   MARQUEE_BENCH_KEEP=1 ./bench/faults.sh   keeps the work folder (logs, faults.tsv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+source scripts/postgres.sh
+source scripts/processes.sh
+
+load_seconds=${MARQUEE_FAULTS_SECONDS:-150}
+outage_seconds=30
+work=$(mktemp -d /tmp/marquee-faults.XXXXXX)
+chmod 755 "$work"
+pids=()
+pid_logs=()
+cleanup() {
+  trap - INT TERM EXIT
+  stop_started
+  pg_stop "$work/postgres"
+  if [ -n "${MARQUEE_BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+  return 0
+}
+trap cleanup INT TERM EXIT
+now_ms() { date +%s%3N; }
+# forget PID: a process stopped on purpose, so wait_ready no longer treats its exit as a failure.
+forget() {
+  local i kept=() kept_logs=()
+  for i in "${!pids[@]}"; do
+    [ "${pids[$i]}" = "$1" ] && continue
+    kept+=("${pids[$i]}"); kept_logs+=("${pid_logs[$i]}")
+  done
+  pids=("${kept[@]}"); pid_logs=("${kept_logs[@]}")
+}
+
+echo "==> building (Release)"
+for project in src/Silo/Silo.csproj src/Api/Api.csproj src/PaymentSimulator/PaymentSimulator.csproj bench/Marquee.Bench/Marquee.Bench.csproj; do
+  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+done
+silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
+api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
+bench_dll=$root/bench/Marquee.Bench/bin/Release/net10.0/Marquee.Bench.dll
+payments_dll=$root/src/PaymentSimulator/bin/Release/net10.0/Marquee.PaymentSimulator.dll
+
+echo "==> PostgreSQL"
+pg_port=$(free_port)
+pg_start "$work/postgres" "$pg_port" faults faults-password
+PGPASSWORD=faults-password "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U faults -d postgres -q -c "CREATE DATABASE marquee"
+
+export MARQUEE_DATA_DIR=$work/data
+export ConnectionStrings__Marquee="Host=127.0.0.1;Port=$pg_port;Database=marquee;Username=faults;Password=faults-password;Timeout=5"
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+export Orleans__ClusterId=faults Orleans__ServiceId=faults
+export Logging__LogLevel__Default=Warning
+export Mail__PickupDirectory=$work/mail
+dotnet "$bench_dll" keygen "$work/jwt-signing.pem"
+export Jwt__SigningKeyPath=$work/jwt-signing.pem
+export Edge__RequestsPerWindow=1000000 Edge__AuthRequestsPerWindow=1000000
+mkdir -p "$MARQUEE_DATA_DIR" "$work/mail"
+(cd "$(dirname "$silo_dll")" && dotnet "$silo_dll" migrate) >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+
+payments_port=$(free_port) api_port=$(free_port)
+Urls="http://127.0.0.1:$payments_port" Simulator__Latency=00:00:00.020 start_dotnet "$work/payments.log" "$payments_dll"
+export Payments__BaseUrl="http://127.0.0.1:$payments_port/"
+
+# Each silo keeps its ports across a restart, as a pod keeps its name.
+declare -A silo_pid silo_http silo_port gateway_port
+start_silo() {
+  local n=$1
+  Urls="http://127.0.0.1:${silo_http[$n]}" Silo__Name="silo-$n" Silo__SiloPort=${silo_port[$n]} Silo__GatewayPort=${gateway_port[$n]} \
+    start_dotnet "$work/silo-$n.log" "$silo_dll"
+  silo_pid[$n]=${pids[-1]}
+}
+echo "==> three silos and the API"
+for n in 1 2 3; do
+  silo_http[$n]=$(free_port) silo_port[$n]=$(free_port) gateway_port[$n]=$(free_port)
+  start_silo "$n"
+done
+Urls="http://127.0.0.1:$api_port" start_dotnet "$work/api.log" "$api_dll"
+wait_ready "http://127.0.0.1:$payments_port/health/ready" "payment simulator" "$work/payments.log"
+for n in 1 2 3; do wait_ready "http://127.0.0.1:${silo_http[$n]}/health/ready" "silo-$n" "$work/silo-$n.log"; done
+wait_ready "http://127.0.0.1:$api_port/health/ready" API "$work/api.log"
+
+echo "==> load for $load_seconds s, with faults"
+dotnet "$bench_dll" faults --api "http://127.0.0.1:$api_port" --db "$ConnectionStrings__Marquee" --key "$work/jwt-signing.pem" \
+  --work "$work" --duration "$load_seconds" >"$work/load.out" 2>&1 &
+load_pid=$!
+for _ in $(seq 1 600); do
+  [ -f "$work/load-started" ] && break
+  kill -0 "$load_pid" 2>/dev/null || { cat "$work/load.out" >&2; exit 1; }
+  sleep 0.1
+done
+started=$(cat "$work/load-started")
+at() { local target=$((started + $1 * 1000)); while [ "$(now_ms)" -lt "$target" ]; do sleep 0.2; done; }
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$work/faults.tsv"; echo "    $1 done"; }
+
+at 20
+t=$(now_ms); kill -KILL "${silo_pid[1]}"; forget "${silo_pid[1]}"
+record silo-kill "$t" "$t"
+
+at 50
+t=$(now_ms); kill -TERM "${silo_pid[2]}"; forget "${silo_pid[2]}"; wait "${silo_pid[2]}" 2>/dev/null || true
+start_silo 2
+wait_ready "http://127.0.0.1:${silo_http[2]}/health/ready" silo-2 "$work/silo-2.log"
+record silo-restart "$t" "$(now_ms)"
+
+at 85
+t=$(now_ms); pg_stop "$work/postgres"
+sleep "$outage_seconds"
+pg_start "$work/postgres" "$pg_port" faults faults-password
+record db-outage "$t" "$(now_ms)"
+
+echo "# running silo-2 silo-3" >>"$work/faults.tsv"
+touch "$work/faults.done"
+echo "==> audit"
+status=0
+wait "$load_pid" || status=$?
+cat "$work/load.out"
+for n in 2 3; do
+  kill -0 "${silo_pid[$n]}" 2>/dev/null || { echo "silo-$n is no longer running; last lines of its log:" >&2; tail -n 20 "$work/silo-$n.log" >&2; status=1; }
+done
+exit "$status"
