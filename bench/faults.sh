@@ -10,20 +10,10 @@ cd "$(dirname "$0")/.."
 root=$PWD
 source scripts/postgres.sh
 source scripts/processes.sh
+source bench/topology.sh
 
 load_seconds=${MARQUEE_FAULTS_SECONDS:-150}
 outage_seconds=30
-work=$(mktemp -d /tmp/marquee-faults.XXXXXX)
-chmod 755 "$work"
-pids=()
-pid_logs=()
-cleanup() {
-  trap - INT TERM EXIT
-  stop_started
-  pg_stop "$work/postgres"
-  if [ -n "${MARQUEE_BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
-  return 0
-}
 trap cleanup INT TERM EXIT
 now_ms() { date +%s%3N; }
 # forget PID: a process stopped on purpose, so wait_ready no longer treats its exit as a failure.
@@ -36,31 +26,7 @@ forget() {
   pids=("${kept[@]}"); pid_logs=("${kept_logs[@]}")
 }
 
-echo "==> building (Release)"
-for project in src/Silo/Silo.csproj src/Api/Api.csproj src/PaymentSimulator/PaymentSimulator.csproj bench/Marquee.Bench/Marquee.Bench.csproj; do
-  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-done
-silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
-api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
-bench_dll=$root/bench/Marquee.Bench/bin/Release/net10.0/Marquee.Bench.dll
-payments_dll=$root/src/PaymentSimulator/bin/Release/net10.0/Marquee.PaymentSimulator.dll
-
-echo "==> PostgreSQL"
-pg_port=$(free_port)
-pg_start "$work/postgres" "$pg_port" faults faults-password
-PGPASSWORD=faults-password "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U faults -d postgres -q -c "CREATE DATABASE marquee"
-
-export MARQUEE_DATA_DIR=$work/data
-export ConnectionStrings__Marquee="Host=127.0.0.1;Port=$pg_port;Database=marquee;Username=faults;Password=faults-password;Timeout=5"
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
-export Orleans__ClusterId=faults Orleans__ServiceId=faults
-export Logging__LogLevel__Default=Warning
-export Mail__PickupDirectory=$work/mail
-dotnet "$bench_dll" keygen "$work/jwt-signing.pem"
-export Jwt__SigningKeyPath=$work/jwt-signing.pem
-export Edge__RequestsPerWindow=1000000 Edge__AuthRequestsPerWindow=1000000
-mkdir -p "$MARQUEE_DATA_DIR" "$work/mail"
-(cd "$(dirname "$silo_dll")" && dotnet "$silo_dll" migrate) >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+topology_setup faults
 
 payments_port=$(free_port) api_port=$(free_port)
 Urls="http://127.0.0.1:$payments_port" Simulator__Latency=00:00:00.020 start_dotnet "$work/payments.log" "$payments_dll"

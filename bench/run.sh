@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 source scripts/postgres.sh
 source scripts/processes.sh
+source bench/topology.sh
 
 quick=()
 scenarios=()
@@ -19,48 +20,8 @@ for arg in "$@"; do
   esac
 done
 
-work=$(mktemp -d /tmp/marquee-bench.XXXXXX)
-chmod 755 "$work"
-pids=()
-pid_logs=()
-cleanup() {
-  trap - INT TERM EXIT
-  stop_started
-  pg_stop "$work/postgres"
-  if [ -n "${MARQUEE_BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
-  return 0
-}
 trap cleanup INT TERM EXIT
-
-echo "==> building (Release)"
-for project in src/Silo/Silo.csproj src/Api/Api.csproj src/PaymentSimulator/PaymentSimulator.csproj bench/Marquee.Bench/Marquee.Bench.csproj; do
-  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-done
-silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
-api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
-bench_dll=$root/bench/Marquee.Bench/bin/Release/net10.0/Marquee.Bench.dll
-payments_dll=$root/src/PaymentSimulator/bin/Release/net10.0/Marquee.PaymentSimulator.dll
-
-echo "==> PostgreSQL"
-pg_port=$(free_port)
-pg_start "$work/postgres" "$pg_port" bench bench-password
-PGPASSWORD=bench-password "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U bench -d postgres -q -c "CREATE DATABASE marquee"
-
-export MARQUEE_DATA_DIR=$work/data
-export ConnectionStrings__Marquee="Host=127.0.0.1;Port=$pg_port;Database=marquee;Username=bench;Password=bench-password;Maximum Pool Size=200"
-# Production, as deployed: no developer exception page, no development defaults.
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
-export Orleans__ClusterId=bench Orleans__ServiceId=bench
-export Logging__LogLevel__Default=Warning
-export Mail__PickupDirectory=$work/mail
-# The benchmark mints its customers' tokens with this key: thousands of them, no registrations.
-dotnet "$bench_dll" keygen "$work/jwt-signing.pem"
-export Jwt__SigningKeyPath=$work/jwt-signing.pem
-# The load generator is one address; the per-address limits would measure themselves.
-export Edge__RequestsPerWindow=1000000 Edge__AuthRequestsPerWindow=1000000
-mkdir -p "$MARQUEE_DATA_DIR" "$work/mail"
-
-(cd "$(dirname "$silo_dll")" && dotnet "$silo_dll" migrate) >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+topology_setup bench
 
 silo_http=$(free_port) api_port=$(free_port) payments_port=$(free_port)
 echo "==> payment simulator (50 ms), silo and API"
