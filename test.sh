@@ -22,6 +22,13 @@ summary() {
   echo "tests: $passed passed, $failed failed, $skipped skipped"
 }
 
+# no_summary WHAT LOG: a run that printed no counts (a crash, a build problem) counts as one failure.
+no_summary() {
+  echo "$1 produced no summary (crash or build problem):" >&2
+  tail -n 40 "$2" >&2
+  failed=$((failed + 1))
+}
+
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; failed=1; summary; exit 1; }
 
 port=$(free_port)
@@ -49,9 +56,7 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" -c "$configuration" --no-build -nologo 2>&1 | tee "$log" | grep -E '^\s*(Failed|Passed|Skipped) |\[FAIL\]|Error Message|Assert|Passed!|Failed!' || true
   line=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$log" | tail -n 1)
   if [ -z "$line" ]; then
-    echo "$name produced no test summary (crash or build problem):" >&2
-    tail -n 40 "$log" >&2
-    failed=$((failed + 1))
+    no_summary "$name" "$log"
     continue
   fi
   f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
@@ -70,9 +75,7 @@ collection_log="$work/collection.log"
 scripts/run-collection.sh "$work/collection" >"$collection_log" 2>&1
 line=$(grep -E '^collection: [0-9]+ passed, [0-9]+ failed$' "$collection_log" | tail -n 1)
 if [ -z "$line" ]; then
-  echo "the request collection produced no summary:" >&2
-  tail -n 40 "$collection_log" >&2
-  failed=$((failed + 1))
+  no_summary "the request collection" "$collection_log"
 else
   echo "$line"
   p=$(sed -E 's/collection: ([0-9]+) passed.*/\1/' <<<"$line")
