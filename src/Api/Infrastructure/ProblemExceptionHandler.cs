@@ -77,6 +77,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException
             => (503, "The booking cluster is unavailable; retry shortly.", null),
         TimeoutException => (503, "The booking cluster did not answer in time; retry shortly.", null),
+        // Two activations of one grain for a moment (a silo joining or leaving): the loser's write was refused, nothing applied.
+        Orleans.Storage.InconsistentStateException => (503, "The change met a concurrent one and was not saved; retry shortly.", null),
         // A grain that could not even activate because PostgreSQL is away (its calls are translated in the silo).
         _ when Marquee.ServiceDefaults.DatabaseExceptions.IsOutage(exception) => (503, Marquee.ServiceDefaults.DatabaseExceptions.OutageMessage, null),
         _ => (500, "An unexpected error occurred.", null),
