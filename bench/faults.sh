@@ -16,15 +16,6 @@ load_seconds=${MARQUEE_FAULTS_SECONDS:-150}
 outage_seconds=30
 trap cleanup INT TERM EXIT
 now_ms() { date +%s%3N; }
-# forget PID: a process stopped on purpose, so wait_ready no longer treats its exit as a failure.
-forget() {
-  local i kept=() kept_logs=()
-  for i in "${!pids[@]}"; do
-    [ "${pids[$i]}" = "$1" ] && continue
-    kept+=("${pids[$i]}"); kept_logs+=("${pid_logs[$i]}")
-  done
-  pids=("${kept[@]}"); pid_logs=("${kept_logs[@]}")
-}
 
 topology_setup faults
 
@@ -64,11 +55,11 @@ at() { local target=$((started + $1 * 1000)); while [ "$(now_ms)" -lt "$target" 
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$work/faults.tsv"; echo "    $1 done"; }
 
 at 20
-t=$(now_ms); kill -KILL "${silo_pid[1]}"; forget "${silo_pid[1]}"
+t=$(now_ms); kill -KILL "${silo_pid[1]}"; forget_started "${silo_pid[1]}"
 record silo-kill "$t" "$t"
 
 at 50
-t=$(now_ms); kill -TERM "${silo_pid[2]}"; forget "${silo_pid[2]}"; wait "${silo_pid[2]}" 2>/dev/null || true
+t=$(now_ms); kill -TERM "${silo_pid[2]}"; forget_started "${silo_pid[2]}"; wait "${silo_pid[2]}" 2>/dev/null || true
 start_silo 2
 wait_ready "http://127.0.0.1:${silo_http[2]}/health/ready" silo-2 "$work/silo-2.log"
 record silo-restart "$t" "$(now_ms)"

@@ -32,6 +32,18 @@ wait_ready() {
   return 1
 }
 
+# forget_started PID: a process stopped on purpose (a fault injected, a restart), so wait_ready no
+# longer treats its exit as a failure and stop_started no longer waits for it.
+forget_started() {
+  local i kept=() kept_logs=()
+  for i in "${!pids[@]}"; do
+    [ "${pids[$i]}" = "$1" ] && continue
+    kept+=("${pids[$i]}"); kept_logs+=("${pid_logs[$i]}")
+  done
+  pids=("${kept[@]}"); pid_logs=("${kept_logs[@]}")
+  return 0
+}
+
 # stop_started: SIGTERM to every started process, then wait for each (graceful silo shutdown).
 stop_started() {
   local pid

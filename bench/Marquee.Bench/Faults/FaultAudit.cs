@@ -90,6 +90,7 @@ public sealed class FaultAudit(ApiSession api, TokenMinter tokens, FaultLoad loa
                 using var response = await customer.GetAsync($"/api/v1/orders/{pending.Id}");
                 if (response.IsSuccessStatusCode) orders[pending.Id] = Read(await response.Content.ReadFromJsonAsync<JsonElement>(), pending.Customer);
             }
+            // Pacing between rounds of reads (each read is what resumes an order); the deadline bounds it.
             await Task.Delay(1000);
         }
         foreach (var stuck in orders.Values.Where(order => order.Status == "Pending"))

@@ -400,10 +400,13 @@ public sealed partial class OrderGrain(
         return (tickets, tickets.Sum(ticket => ticket.PriceCents), showtime.MovieId);
     }
 
+    /// <summary>Work the processing timer keeps retrying: the payment flow, and the read model catching up.</summary>
+    private bool NeedsProcessing() => Order.Status == OrderStatus.Pending || Order.IndexedAt != Order.UpdatedAt;
+
+    /// <summary>Everything still owed, the final status's mail included (that one is left to the reminder).</summary>
     private bool NeedsWork() =>
-        Order.Status == OrderStatus.Pending
-        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status)
-        || Order.IndexedAt != Order.UpdatedAt;
+        NeedsProcessing()
+        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status);
 
     /// <summary>Brings the order back every minute until it needs no more work, whichever silo it lives on.</summary>
     private async Task ArmResumeReminderAsync()
@@ -430,7 +433,7 @@ public sealed partial class OrderGrain(
             LogProcessingDeferred(ex, this.GetPrimaryKey());
         }
         // Mail that could not go out is left to the minute reminder, not retried every few seconds.
-        if (Order.Status != OrderStatus.Pending && Order.IndexedAt == Order.UpdatedAt)
+        if (!NeedsProcessing())
         {
             _processing?.Dispose();
             _processing = null;
