@@ -20,7 +20,7 @@ public sealed class CatalogScenario(ApiSession api, NpgsqlDataSource database, s
 
     private static readonly int[] Genres = [28, 12, 16, 35, 80, 99, 18, 10751, 14, 36, 27, 10402, 9648, 10749, 878, 10770, 53, 10752, 37];
 
-    public async Task<string> RunAsync(TimeSpan duration, int workers)
+    public async Task<string> RunAsync(LoadShape shape)
     {
         await StoreSyntheticMoviesAsync();
         var packageIds = await CreatePackagesAsync();
@@ -42,15 +42,13 @@ public sealed class CatalogScenario(ApiSession api, NpgsqlDataSource database, s
                 Entitlement.MovieParameters(customers[worker % customers.Count].UserId, query.Filter), query.Page, PageSize, reader => CatalogStore.ReadMovie(reader));
         }
 
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), ThroughApi);
-        var viaApi = await LoadRunner.RunAsync(workers, duration, ThroughApi);
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), StraightToSql);
-        var viaSql = await LoadRunner.RunAsync(workers, duration, StraightToSql);
+        var viaApi = await LoadRunner.MeasureAsync(shape, ThroughApi);
+        var viaSql = await LoadRunner.MeasureAsync(shape, StraightToSql);
 
         return string.Create(CultureInfo.InvariantCulture,
             $"catalog: {viaApi.PerSecond:F0}/s p99 {viaApi.P99Milliseconds:F1} ms (p50 {viaApi.P50Milliseconds:F1} ms, {viaApi.Errors} errors) · " +
             $"sql-baseline: {viaSql.PerSecond:F0}/s p99 {viaSql.P99Milliseconds:F1} ms · ratio {viaApi.PerSecond / viaSql.PerSecond:F2} " +
-            $"[{TargetMovies:N0} movies, {Packages} packages, {workers} clients, {duration.TotalSeconds:F0} s]");
+            $"[{TargetMovies:N0} movies, {Packages} packages, {shape.Workers} clients, {shape.Duration.TotalSeconds:F0} s]");
     }
 
     /// <summary>Synthetic rows on top of the real catalog, up to 10,000; clearly named so nobody mistakes them for data.</summary>

@@ -6,10 +6,10 @@ using System.Text.Json;
 namespace Marquee.Bench;
 
 /// <summary>Whole purchases (hold, order with concessions, wait for the outcome), and the silo's memory with many live showtimes.</summary>
-public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, int workers)
+public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, LoadShape shape)
 {
     /// <summary>Each cycle is a new customer: hold a best-available seat, order it with popcorn, poll until Approved or Refused.</summary>
-    public async Task<string> CheckoutAsync(Venue venue, HttpClient manager, TimeSpan duration)
+    public async Task<string> CheckoutAsync(Venue venue, HttpClient manager)
     {
         var category = await Venue.ReadAsync(await manager.PostAsJsonAsync("/api/v1/categories", new { name = $"Bench {Guid.NewGuid():N}"[..20] }));
         var popcorn = (await Venue.ReadAsync(await manager.PostAsJsonAsync("/api/v1/products", new
@@ -18,7 +18,7 @@ public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, int wo
         }))).GetProperty("id").GetInt32();
         var showtimes = new List<Guid>();
         for (var i = 0; i < 8; i++) showtimes.Add(await venue.ShowtimeAsync(await venue.AuditoriumAsync()));
-        var cursor = new int[workers];
+        var cursor = new int[shape.Workers];
 
         async Task Purchase(int worker)
         {
@@ -57,10 +57,9 @@ public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, int wo
             }
         }
 
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), Purchase);
-        var result = await LoadRunner.RunAsync(workers, duration, Purchase);
+        var result = await LoadRunner.MeasureAsync(shape, Purchase);
         return string.Create(CultureInfo.InvariantCulture,
-            $"checkout: {result.PerSecond:F1} orders/s · p99 {result.P99Milliseconds:F0} ms\n    (hold → order with concessions → final status, payment simulator at 50 ms, {workers} clients, p50 {result.P50Milliseconds:F0} ms, {result.Errors} errors)");
+            $"checkout: {result.PerSecond:F1} orders/s · p99 {result.P99Milliseconds:F0} ms\n    (hold → order with concessions → final status, payment simulator at 50 ms, {shape.Workers} clients, p50 {result.P50Milliseconds:F0} ms, {result.Errors} errors)");
     }
 
     /// <summary>Schedules and opens 1,000 showtimes (each seat map active in the silo), then reads the silo's resident memory.</summary>

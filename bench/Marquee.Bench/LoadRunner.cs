@@ -2,9 +2,19 @@ using System.Diagnostics;
 
 namespace Marquee.Bench;
 
+/// <summary>How hard and how long: the workers, the unmeasured warm-up (the JIT's tiering settles in it) and the measured time.</summary>
+public sealed record LoadShape(int Workers, TimeSpan Warmup, TimeSpan Duration);
+
 /// <summary>Closed-loop load: N workers call an operation back to back for a fixed time; every latency is kept.</summary>
 public static class LoadRunner
 {
+    /// <summary>Runs the warm-up, discards it, then measures.</summary>
+    public static async Task<LoadResult> MeasureAsync(LoadShape shape, Func<int, Task> operation)
+    {
+        await RunAsync(shape.Workers, shape.Warmup, operation);
+        return await RunAsync(shape.Workers, shape.Duration, operation);
+    }
+
     public static async Task<LoadResult> RunAsync(int workers, TimeSpan duration, Func<int, Task> operation)
     {
         var latencies = new List<double>[workers];

@@ -11,30 +11,52 @@ using Microsoft.Extensions.Logging;
 namespace Marquee.Bench;
 
 /// <summary>The seat-map grain under release-night load, each against a baseline run in the same process and minute.</summary>
-public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pgbench, int workers)
+public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pgbench, LoadShape shape)
 {
     private HttpClient Customer(Guid? user = null) => api.NewClient(tokens.Mint("customer", user));
 
     /// <summary>Each client holds its own free seat of one showtime and releases it, again and again.</summary>
-    public async Task<string> HotHoldsAsync(Venue venue, TimeSpan duration)
+    public async Task<string> HotHoldsAsync(Venue venue)
     {
         var showtime = await venue.ShowtimeAsync(await venue.AuditoriumAsync());
-        var clients = Enumerable.Range(0, workers).Select(_ => Customer()).ToArray();
+        var clients = Enumerable.Range(0, shape.Workers).Select(_ => Customer()).ToArray();
         async Task Cycle(int worker)
         {
             var hold = await Venue.ReadAsync(await clients[worker].PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { Venue.Seat(worker) } }));
             using var released = await clients[worker].DeleteAsync($"/api/v1/showtimes/{showtime}/holds/{hold.GetProperty("holdId").GetGuid()}");
             released.EnsureSuccessStatusCode();
         }
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), Cycle);
-        var product = await LoadRunner.RunAsync(workers, duration, Cycle);
-        var baseline = await pgbench.ClaimAndReleaseAsync(workers, duration);
+        var product = await LoadRunner.MeasureAsync(shape, Cycle);
+        var baseline = await pgbench.ClaimAndReleaseAsync(shape.Workers, shape.Duration);
+        var ceiling = await HttpCeilingAsync();
         return Line($"hot-holds: {product.PerSecond:F0}/s p99 {product.P99Milliseconds:F1} ms · sql-baseline: {baseline:F0}/s · ratio {product.PerSecond / baseline:F2}",
-            $"hold+release cycles, {product.Errors} errors; baseline: pgbench, conditional UPDATE claim then release, 2 autocommit transactions, {workers} clients");
+            $"hold+release cycles, {product.Errors} errors; baseline: pgbench, conditional UPDATE claim then release, 2 autocommit transactions, {shape.Workers} clients; " +
+            $"http-ceiling: {ceiling.PerSecond:F0}/s p99 {ceiling.P99Milliseconds:F1} ms, the same loop against no-op endpoints of a bare Kestrel app (no auth, no cluster, no database)");
+    }
+
+    /// <summary>
+    /// What HTTP alone allows on this machine with this load generator: the hold/release loop against
+    /// endpoints that only parse the request and answer, so the product's rate can be read against it.
+    /// </summary>
+    private async Task<LoadResult> HttpCeilingAsync()
+    {
+        await using var bare = await BareKestrel.StartAsync(app =>
+        {
+            app.MapPost("/holds", (BareHold hold) => Results.Json(hold with { HoldId = Guid.NewGuid() }, BareKestrel.Json, statusCode: StatusCodes.Status201Created));
+            app.MapDelete("/holds/{holdId:guid}", (Guid holdId) => Results.NoContent());
+        });
+        var clients = Enumerable.Range(0, shape.Workers).Select(_ => api.NewClient(baseAddress: bare.Address)).ToArray();
+        async Task Cycle(int worker)
+        {
+            var hold = await Venue.ReadAsync(await clients[worker].PostAsJsonAsync("/holds", new { seats = new[] { Venue.Seat(worker) } }));
+            using var released = await clients[worker].DeleteAsync($"/holds/{hold.GetProperty("holdId").GetGuid()}");
+            released.EnsureSuccessStatusCode();
+        }
+        return await LoadRunner.MeasureAsync(shape, Cycle);
     }
 
     /// <summary>GET of a 300-seat map against a bare Kestrel endpoint serializing a same-size body per request.</summary>
-    public async Task<string> SeatMapAsync(Venue venue, TimeSpan duration)
+    public async Task<string> SeatMapAsync(Venue venue)
     {
         var showtime = await venue.ShowtimeAsync(await venue.AuditoriumAsync());
         var reader = api.NewClient();
@@ -45,10 +67,10 @@ public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pg
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         }
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), ReadMap);
-        var product = await LoadRunner.RunAsync(workers, duration, ReadMap);
+        var product = await LoadRunner.MeasureAsync(shape, ReadMap);
 
-        await using var bare = await BareKestrel.StartAsync(JsonDocument.Parse(body).RootElement);
+        var seats = JsonDocument.Parse(body).RootElement.Deserialize<SeatMapBody>(BareKestrel.Json)!;
+        await using var bare = await BareKestrel.StartAsync(app => app.MapGet("/seats", () => Results.Json(seats, BareKestrel.Json)));
         var plain = api.NewClient(baseAddress: bare.Address);
         async Task ReadBare(int _)
         {
@@ -56,8 +78,7 @@ public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pg
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         }
-        await LoadRunner.RunAsync(workers, TimeSpan.FromSeconds(3), ReadBare);
-        var baseline = await LoadRunner.RunAsync(workers, duration, ReadBare);
+        var baseline = await LoadRunner.MeasureAsync(shape, ReadBare);
         return Line($"seat-map: {product.PerSecond:F0}/s · kestrel-json-baseline: {baseline.PerSecond:F0}/s · ratio {product.PerSecond / baseline.PerSecond:F2}",
             $"{body.Length:N0}-byte body; p99 {product.P99Milliseconds:F1} ms against {baseline.P99Milliseconds:F1} ms; {product.Errors} errors");
     }
@@ -92,29 +113,30 @@ public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pg
 
     private static string Line(string summary, string detail) => string.Create(CultureInfo.InvariantCulture, $"{summary}\n    ({detail})");
 
-    /// <summary>The baseline server: Kestrel, one endpoint, the same JSON serialized on every request.</summary>
+    /// <summary>A baseline server: Kestrel and minimal endpoints, in this process, on a free loopback port.</summary>
     private sealed class BareKestrel(WebApplication app, Uri address) : IAsyncDisposable
     {
+        public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
         public Uri Address { get; } = address;
 
-        public static async Task<BareKestrel> StartAsync(JsonElement seatMap)
+        public static async Task<BareKestrel> StartAsync(Action<WebApplication> map)
         {
-            var seats = seatMap.Deserialize<SeatMapBody>(Json)!;
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
-            app.MapGet("/seats", () => Results.Json(seats, Json));
+            map(app);
             await app.StartAsync();
             return new BareKestrel(app, new Uri(app.Urls.First()));
         }
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
-
-        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-        private sealed record SeatMapBody(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatBody> Seats);
-
-        private sealed record SeatBody(string Seat, string Row, int Number, string Kind, string Status);
     }
+
+    private sealed record SeatMapBody(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatBody> Seats);
+
+    private sealed record SeatBody(string Seat, string Row, int Number, string Kind, string Status);
+
+    private sealed record BareHold(Guid HoldId, IReadOnlyList<string> Seats);
 }
