@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Marquee;
 
@@ -30,8 +32,20 @@ public static class GrainServices
         services.AddSingleton<IMailer, Mailer>();
         services.AddMovieCatalog(configuration);
         services.AddOrders(configuration);
+        services.AddStateFormat();
         return services;
     }
+
+    /// <summary>
+    /// Grain state is written in Orleans' own binary format, the one every state type is already
+    /// versioned for with [Id]s. Orleans' default, Newtonsoft JSON with type names, was a third of the
+    /// silo's CPU on the hot-holds benchmark (a seat map is rewritten on every hold). State stored as
+    /// JSON before the switch still reads, through the fallback, and is rewritten in binary on its next write.
+    /// </summary>
+    private static void AddStateFormat(this IServiceCollection services) =>
+        services.AddSingleton<IGrainStorageSerializer>(provider => new GrainStorageSerializer(
+            new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()),
+            ActivatorUtilities.CreateInstance<JsonGrainStorageSerializer>(provider)));
 
     /// <summary>Stock and the order read model on PostgreSQL, and the payment provider behind the resilience pipeline.</summary>
     private static void AddOrders(this IServiceCollection services, IConfiguration configuration)

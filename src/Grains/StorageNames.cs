@@ -15,9 +15,9 @@ public static class StorageNames
     /// <summary>Orleans' stream pub/sub bookkeeping; the name is fixed by Orleans.</summary>
     public const string PubSub = "PubSubStore";
 
-    /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
     /// <summary>Order grains: every processing step of every order.</summary>
     public const string Orders = "orders";
 
+    /// <summary>Every provider the silo must register, all on the same PostgreSQL table.</summary>
     public static readonly IReadOnlyList<string> All = [Operations, Identity, Cinema, Orders, PubSub];
 }
