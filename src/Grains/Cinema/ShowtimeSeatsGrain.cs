@@ -357,11 +357,12 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             return;
         }
-        var snapshot = _snapshot ??= BuildSnapshot();
-        var changed = snapshot.Seats.Where(seat => labels.Contains(seat.Seat)).ToList();
+        // Only the changed seats, as they are now (later changes may have overtaken the write), in map order.
+        var wanted = labels.ToHashSet(StringComparer.Ordinal);
+        var changed = _map.Seats.Where(seat => wanted.Contains(seat.Label)).Select(View).ToList();
         try
         {
-            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), Math.Max(version, snapshot.Version), changed));
+            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), Math.Max(version, _map.Version), changed));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -391,13 +392,15 @@ public sealed partial class ShowtimeSeatsGrain(
 
     private SeatMapSnapshot BuildSnapshot()
     {
-        var views = _map.Seats.Select(seat => new SeatView(seat.Label, seat.Row, seat.Number, seat.Kind,
-            seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
-            : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
-            : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
-            : SeatStatus.Available)).ToList();
+        var views = _map.Seats.Select(View).ToList();
         return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views);
     }
+
+    private SeatView View(SeatDefinition seat) => new(seat.Label, seat.Row, seat.Number, seat.Kind,
+        seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
+        : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
+        : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
+        : SeatStatus.Available);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} change could not be published to live viewers")]
     private partial void LogPublishFailed(Exception exception, Guid showtimeId);
