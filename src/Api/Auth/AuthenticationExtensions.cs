@@ -29,6 +29,13 @@ public static class AuthenticationExtensions
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                 };
+                // The default handlers (already told not to map claims), each behind a cache of tokens it accepted.
+                var handlers = jwt.TokenHandlers.ToList();
+                jwt.TokenHandlers.Clear();
+                foreach (var handler in handlers)
+                {
+                    jwt.TokenHandlers.Add(new VerifiedTokenCache(handler, TimeProvider.System));
+                }
             });
 
         builder.Services.AddAuthorizationBuilder()
