@@ -15,7 +15,8 @@ namespace Marquee.Api.Auth;
 public sealed class VerifiedTokenCache(TokenHandler inner, TimeProvider clock, int capacity = VerifiedTokenCache.DefaultCapacity)
     : TokenHandler, IDisposable
 {
-    public const int DefaultCapacity = 100_000;
+    /// <summary>Distinct tokens kept per API process (a couple of KB each); past it, a token is just validated in full.</summary>
+    public const int DefaultCapacity = 20_000;
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
