@@ -323,7 +323,6 @@ public sealed partial class ShowtimeSeatsGrain(
                 state.State = _map.Clone();
                 var published = _unpublished.ToList();
                 _unpublished.Clear();
-                var version = _map.Version;
                 try
                 {
                     await state.WriteStateAsync();
@@ -341,7 +340,7 @@ public sealed partial class ShowtimeSeatsGrain(
                     DeactivateOnIdle();
                     return;
                 }
-                await PublishAsync(version, published);
+                await PublishAsync(published);
             }
         }
         finally
@@ -351,7 +350,7 @@ public sealed partial class ShowtimeSeatsGrain(
     }
 
     /// <summary>Tells live viewers which seats changed. Best effort: a lost event costs a snapshot re-read, never a seat.</summary>
-    private async Task PublishAsync(long version, List<string> labels)
+    private async Task PublishAsync(List<string> labels)
     {
         if (labels.Count == 0)
         {
@@ -362,7 +361,7 @@ public sealed partial class ShowtimeSeatsGrain(
         var changed = _map.Seats.Where(seat => wanted.Contains(seat.Label)).Select(View).ToList();
         try
         {
-            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), Math.Max(version, _map.Version), changed));
+            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), _map.Version, changed));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
