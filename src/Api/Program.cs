@@ -65,6 +65,9 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 });
 builder.Services.AddMarqueeOpenApi();
 
+// The web app: the built Angular app at Web:Root, served at / with deep links falling back to it.
+builder.Services.AddMarqueeWebApp();
+
 var app = builder.Build();
 
 app.UseForwardedHeaders();
@@ -73,6 +76,7 @@ app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
 app.UseProblemStatusCodes();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseMarqueeWebApp();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -3,6 +3,7 @@ using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Identity;
 using Marquee.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Marquee.Api.Apis;
 
@@ -21,8 +22,15 @@ public static class AuthApi
         auth.MapPost("password/forgot", ForgotPasswordAsync).WithName("ForgotPassword").WithSummary("Mails a reset link when the account exists; always 202.");
         auth.MapPost("password/reset", ResetPasswordAsync).WithName("ResetPassword").WithSummary("Sets a new password with a mailed token.");
         auth.MapPost("external/google", GoogleAsync).WithName("GoogleSignIn").WithSummary("Exchanges a Google ID token for Marquee tokens.");
+        auth.MapGet("providers", GetProviders).WithName("GetAuthProviders").AllowAnonymous()
+            .WithSummary("Lists the external sign-in providers on offer.")
+            .WithDescription("Anonymous. `google` carries the OAuth client id the web app starts Google sign-in with, or is null when Google sign-in is not configured.");
         return api;
     }
+
+    private static Ok<AuthProvidersResponse> GetProviders(IOptions<GoogleOptions> google) =>
+        TypedResults.Ok(new AuthProvidersResponse(
+            string.IsNullOrWhiteSpace(google.Value.ClientId) ? null : new GoogleProviderResponse(google.Value.ClientId)));
 
     private static async Task<Created<UserResponse>> RegisterAsync(RegisterRequest request, IClusterClient cluster)
     {

@@ -1,3 +1,5 @@
+using Marquee.Api.Hosting;
+
 namespace Marquee.Api.Infrastructure;
 
 public static class SecurityHeadersSetup
@@ -36,11 +38,34 @@ public static class SecurityHeadersSetup
             })
             .RemoveServerHeader();
 
-        return app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/dashboard"),
-            ui => ui.UseSecurityHeaders(browserUi))
-            .UseWhen(
-                context => !(context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/dashboard")),
-                rest => rest.UseSecurityHeaders(api));
+        // The web app (its files and deep links): own-origin scripts only, never inline; inline styles
+        // because Angular injects component styles as <style> elements at run time.
+        var webApp = new HeaderPolicyCollection()
+            .AddContentTypeOptionsNoSniff()
+            .AddFrameOptionsDeny()
+            .AddReferrerPolicyNoReferrer()
+            .AddCrossOriginOpenerPolicy(policy => policy.SameOrigin())
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self().UnsafeInline();
+                csp.AddImgSrc().Self().Data();
+                csp.AddFontSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddBaseUri().Self();
+                csp.AddFormAction().Self();
+                csp.AddFrameAncestors().None();
+                csp.AddObjectSrc().None();
+            })
+            .RemoveServerHeader();
+
+        var web = app.ApplicationServices.GetRequiredService<WebApp>();
+        static bool IsBrowserUi(HttpContext context) =>
+            context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/dashboard");
+
+        return app.UseWhen(IsBrowserUi, ui => ui.UseSecurityHeaders(browserUi))
+            .UseWhen(context => !IsBrowserUi(context) && web.Owns(context), spa => spa.UseSecurityHeaders(webApp))
+            .UseWhen(context => !IsBrowserUi(context) && !web.Owns(context), rest => rest.UseSecurityHeaders(api));
     }
 }

@@ -47,7 +47,8 @@ public sealed record SeatView(
     [property: Id(1)] string Row,
     [property: Id(2)] int Number,
     [property: Id(3)] SeatKind Kind,
-    [property: Id(4)] SeatStatus Status);
+    [property: Id(4)] SeatStatus Status,
+    [property: Id(5)] int Column);
 
 /// <summary>The public picture of a seat map: never who holds what. <see cref="Version"/> changes with every change.</summary>
 [GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatMapSnapshot")]

@@ -399,7 +399,8 @@ public sealed partial class ShowtimeSeatsGrain(
         seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
         : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
         : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
-        : SeatStatus.Available);
+        : SeatStatus.Available,
+        seat.Column);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} change could not be published to live viewers")]
     private partial void LogPublishFailed(Exception exception, Guid showtimeId);

@@ -60,6 +60,24 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task EachSeatCarriesItsZeroBasedColumnSoGapsCanBeDrawn()
+    {
+        // Layout columns 1..5, an aisle at 6, then 7..11: 0-based on the wire, 0..4 and 6..10.
+        var showtime = await NewShowtimeAsync();
+        using var anonymous = fixture.CreateClient();
+
+        var map = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/showtimes/{showtime}/seats");
+
+        var columns = map.GetProperty("seats").EnumerateArray()
+            .Where(seat => seat.GetProperty("row").GetString() == "D")
+            .ToDictionary(seat => seat.GetProperty("number").GetInt32(), seat => seat.GetProperty("column").GetInt32());
+        Assert.Equal(0, columns[1]);
+        Assert.Equal(4, columns[5]);
+        Assert.Equal(6, columns[6]);
+        Assert.Equal(10, columns[10]);
+    }
+
+    [Fact]
     public async Task AnUnknownShowtimeIs404()
     {
         using var anonymous = fixture.CreateClient();

@@ -3,10 +3,15 @@ using Marquee.Cinema;
 
 namespace Marquee.Api.Contracts.Cinema;
 
-public sealed record SeatResponse(string Seat, string Row, int Number, string Kind, string Status)
+/// <summary>
+/// One seat. <see cref="Column"/> is its 0-based physical position in the row (the index in the
+/// auditorium's row plan): a skipped column is an aisle or gap.
+/// </summary>
+public sealed record SeatResponse(string Seat, string Row, int Number, int Column, string Kind, string Status)
 {
+    // The grain counts layout columns from 1.
     public static SeatResponse From(SeatView seat) =>
-        new(seat.Seat, seat.Row, seat.Number, seat.Kind.ToString().ToLowerInvariant(), seat.Status.ToString().ToLowerInvariant());
+        new(seat.Seat, seat.Row, seat.Number, Math.Max(0, seat.Column - 1), seat.Kind.ToString().ToLowerInvariant(), seat.Status.ToString().ToLowerInvariant());
 }
 
 public sealed record SeatMapResponse(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatResponse> Seats)

@@ -40,3 +40,9 @@ public sealed record UserResponse(Guid Id, string Email, string DisplayName, IRe
 {
     public static UserResponse From(Marquee.Identity.UserProfile user) => new(user.Id, user.Email, user.DisplayName, user.Roles, user.CreatedAt);
 }
+
+/// <summary>The external sign-in providers this deployment offers; a provider that is not configured is null.</summary>
+public sealed record AuthProvidersResponse(GoogleProviderResponse? Google);
+
+/// <summary>What the web app needs to start Google sign-in: the OAuth client id (public by design).</summary>
+public sealed record GoogleProviderResponse(string ClientId);

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Marquee.Api.Hosting;
+
+/// <summary>Where the built web app lives (section <c>Web</c>).</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>The folder of the built app (the one holding index.html); default <c>&lt;ContentRoot&gt;/wwwroot</c>.</summary>
+    public string? Root { get; set; }
+}
+
+/// <summary>The web app as this process serves it: present only when its folder holds an index.html.</summary>
+public sealed partial class WebApp
+{
+    public const string IndexFile = "index.html";
+
+    /// <summary>Paths that belong to the API and the operator UIs: never the app, never its fallback.</summary>
+    private static readonly string[] ReservedPrefixes = ["/api", "/health", "/metrics", "/openapi", "/scalar", "/dashboard"];
+
+    public WebApp(IOptions<WebOptions> options, IHostEnvironment environment, ILogger<WebApp> logger)
+    {
+        Root = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Root)
+            ? Path.Combine(environment.ContentRootPath, "wwwroot")
+            : Path.Combine(environment.ContentRootPath, options.Value.Root));
+        if (File.Exists(Path.Combine(Root, IndexFile)))
+        {
+            Files = new PhysicalFileProvider(Root);
+        }
+        else
+        {
+            LogNotServed(logger, Root);
+        }
+    }
+
+    public string Root { get; }
+
+    /// <summary>The app's files, or null when there is no app to serve.</summary>
+    public PhysicalFileProvider? Files { get; }
+
+    public bool Enabled => Files is not null;
+
+    public static bool IsReserved(PathString path) => ReservedPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a request is the app's (a file, a deep link, index.html) rather than a JSON route's.</summary>
+    public bool Owns(HttpContext context) => Enabled && !IsReserved(context.Request.Path);
+
+    /// <summary>Angular's build names emitted files name-HASH.ext (main-ABCD1234.js, chunk-…, styles-…, media/…).</summary>
+    public static bool IsHashed(string fileName) => HashedName().IsMatch(fileName);
+
+    [GeneratedRegex(@"-[A-Za-z0-9]{8,}\.[A-Za-z0-9]+$")]
+    private static partial Regex HashedName();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No web app at {Root} (index.html missing): the app is not served")]
+    private static partial void LogNotServed(ILogger logger, string root);
+}
+
+public static class WebAppHosting
+{
+    public static IServiceCollection AddMarqueeWebApp(this IServiceCollection services)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        services.AddSingleton<WebApp>();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the app's files: hashed ones cached for a year, index.html never without revalidation.
+    /// A GET or HEAD that names no file and no endpoint, outside the reserved prefixes, gets index.html
+    /// so deep links reach the app's router.
+    /// </summary>
+    public static IApplicationBuilder UseMarqueeWebApp(this IApplicationBuilder app)
+    {
+        var web = app.ApplicationServices.GetRequiredService<WebApp>();
+        if (web.Files is not { } files)
+        {
+            return app;
+        }
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && context.GetEndpoint() is null
+                && !WebApp.IsReserved(request.Path)
+                && !(request.Path.HasValue && request.Path.Value != "/" && files.GetFileInfo(request.Path.Value).Exists))
+            {
+                request.Path = "/" + WebApp.IndexFile;
+            }
+            await next(context);
+        });
+        return app.UseWhen(context => !WebApp.IsReserved(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = prepared =>
+            {
+                prepared.Context.Response.Headers[HeaderNames.CacheControl] = WebApp.IsHashed(prepared.File.Name)
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        }));
+    }
+}
