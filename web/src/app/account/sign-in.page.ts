@@ -1,0 +1,63 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { fieldErrors, problemMessage, toProblem } from '../api/problem';
+import { Session } from '../auth/session';
+import { t } from '../i18n/pt-BR';
+import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
+import { GoogleButtonComponent } from './google-button.component';
+
+/** Where to go after signing in: only paths inside the app. */
+export function safeReturn(volta: string | undefined): string {
+  return volta && volta.startsWith('/') && !volta.startsWith('//') ? volta : '/';
+}
+
+@Component({
+  selector: 'mq-sign-in',
+  imports: [FormsModule, RouterLink, FieldErrorComponent, ProblemComponent, GoogleButtonComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>{{ t.account.signInTitle }}</h1>
+    <form (ngSubmit)="submit()" novalidate>
+      <div class="field"><label for="email">{{ t.account.email }}</label>
+        <input id="email" name="email" type="email" autocomplete="email" required [(ngModel)]="email" [attr.aria-describedby]="errors()['email'] ? 'email-error' : null" [attr.aria-invalid]="!!errors()['email']" />
+        <mq-field-error id="email-error" [message]="errors()['email']" /></div>
+      <div class="field"><label for="password">{{ t.account.password }}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required [(ngModel)]="password" [attr.aria-describedby]="errors()['password'] ? 'password-error' : null" [attr.aria-invalid]="!!errors()['password']" />
+        <mq-field-error id="password-error" [message]="errors()['password']" /></div>
+      <button type="submit" class="btn" [disabled]="busy()">{{ t.account.signIn }}</button>
+      <mq-problem [message]="problem()" />
+    </form>
+    <mq-google-button (signedIn)="done()" />
+    <p><a routerLink="/esqueci-senha">{{ t.account.forgot }}</a></p>
+    <p><a routerLink="/cadastro" [queryParams]="volta() ? { volta: volta() } : {}">{{ t.account.noAccount }}</a></p>
+  `,
+})
+export class SignInPage {
+  readonly volta = input<string>();
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  protected readonly t = t;
+  protected email = '';
+  protected password = '';
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<string | undefined>(undefined);
+  protected readonly errors = signal<Record<string, string>>({});
+
+  protected submit(): void {
+    this.busy.set(true);
+    this.problem.set(undefined);
+    this.errors.set({});
+    this.session.login(this.email, this.password).subscribe({
+      next: () => this.done(),
+      error: (err) => {
+        this.busy.set(false);
+        const p = toProblem(err);
+        this.errors.set(fieldErrors(p));
+        this.problem.set(p.status === 401 ? t.account.badCredentials : p.errors ? undefined : problemMessage(p));
+      },
+    });
+  }
+
+  protected done(): void { void this.router.navigateByUrl(safeReturn(this.volta())); }
+}

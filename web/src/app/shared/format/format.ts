@@ -1,0 +1,48 @@
+export const SAO_PAULO = 'America/Sao_Paulo';
+
+const money = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const time = new Intl.DateTimeFormat('pt-BR', { timeZone: SAO_PAULO, hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('pt-BR', { timeZone: SAO_PAULO, dateStyle: 'short', timeStyle: 'short' });
+const weekday = new Intl.DateTimeFormat('pt-BR', { timeZone: SAO_PAULO, weekday: 'short', day: '2-digit', month: '2-digit' });
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: SAO_PAULO, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** R$ 32,00 from 3200 cents; Intl puts a no-break space after R$, normalised to a plain space. */
+export function formatMoney(cents: number): string {
+  return money.format(cents / 100).replace(/\u00a0/g, ' ');
+}
+
+export function formatTime(iso: string | Date): string {
+  return time.format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | Date): string {
+  return dateTime.format(new Date(iso)).replace(/\u00a0/g, ' ');
+}
+
+/** The São Paulo calendar day of an instant, as YYYY-MM-DD. */
+export function saoPauloDay(instant: Date): string {
+  return isoDay.format(instant);
+}
+
+/** Short label of a São Paulo day given as YYYY-MM-DD, e.g. "qua., 02/12". */
+export function formatDayLabel(day: string): string {
+  // Noon UTC of that day is the same calendar day in São Paulo (UTC-3).
+  return weekday.format(new Date(`${day}T15:00:00Z`));
+}
+
+/** The next `count` São Paulo days starting today. */
+export function nextDays(now: Date, count: number): string[] {
+  const days: string[] = [];
+  const start = saoPauloDay(now);
+  const base = new Date(`${start}T15:00:00Z`).getTime();
+  for (let i = 0; i < count; i++) days.push(saoPauloDay(new Date(base + i * 86_400_000)));
+  return days;
+}
+
+/** mm:ss of the time left until `until`, never negative. */
+export function formatCountdown(msLeft: number): string {
+  const total = Math.max(0, Math.ceil(msLeft / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
