@@ -1,0 +1,22 @@
+import { formatCountdown, formatMoney, formatTime, nextDays, saoPauloDay } from './format';
+
+describe('format', () => {
+  it('formats cents as Brazilian reais', () => {
+    expect(formatMoney(3200)).toBe('R$ 32,00');
+    expect(formatMoney(123456)).toBe('R$ 1.234,56');
+  });
+
+  it('shows times in São Paulo, not UTC', () => {
+    expect(formatTime('2026-11-24T16:00:00Z')).toBe('13:00');
+  });
+
+  it('takes the São Paulo calendar day near midnight UTC', () => {
+    expect(saoPauloDay(new Date('2026-11-25T02:30:00Z'))).toBe('2026-11-24');
+    expect(nextDays(new Date('2026-11-25T02:30:00Z'), 3)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
+  });
+
+  it('counts down as mm:ss and never below zero', () => {
+    expect(formatCountdown(9 * 60_000 + 5_000)).toBe('09:05');
+    expect(formatCountdown(-10)).toBe('00:00');
+  });
+});
