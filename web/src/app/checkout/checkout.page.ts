@@ -6,6 +6,7 @@ import { problemMessage, toProblem } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { HoldStore } from '../seat-picker/hold-store';
 import { formatMoney } from '../shared/format/format';
+import { newUuid } from '../shared/format/uuid';
 import { CountdownComponent } from '../shared/ui/countdown.component';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 
@@ -88,7 +89,7 @@ export class CheckoutPage {
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | undefined>(undefined);
   /** One key per checkout, reused on retries so the server returns the same order. */
-  private readonly idempotencyKey = crypto.randomUUID();
+  private readonly idempotencyKey = newUuid();
 
   protected readonly preview = computed(() => {
     const h = this.hold();
