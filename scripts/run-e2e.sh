@@ -52,6 +52,8 @@ cleanup() {
   if [ -n "$run_pid" ]; then
     kill -TERM "$run_pid" 2>/dev/null || true
     wait "$run_pid" 2>/dev/null || true
+    # The run's database and mail; the run log, report and failure traces stay.
+    rm -rf "$work/run" "$work/www"
   fi
 }
 trap cleanup EXIT

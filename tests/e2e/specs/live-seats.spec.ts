@@ -35,7 +35,10 @@ test('a hold that expires frees its seats on screen', async ({ page, request, us
   await openSeatPicker(page, showtime.id, seats[0]);
   await holdSeats(page, seats);
   // The countdown is announced politely.
-  await expect(page.locator('[aria-live]').filter({ hasText: /\d+:\d{2}/ }).first()).toBeVisible();
+  const countdown = page.locator('[aria-live]').filter({ hasText: /\d+:\d{2}/ }).first();
+  await expect(countdown).toBeVisible();
+  const [, minutes, seconds] = (await countdown.textContent())!.match(/(\d+):(\d{2})/)!;
+  expect(Number(minutes) * 60 + Number(seconds), 'the live run shortens holds to 30 s (Cinema__HoldDuration=00:00:30)').toBeLessThanOrEqual(60);
   await expectAccessible(page);
   for (const seat of seats) expect(await seatStatus(request, showtime.id, seat)).toBe('held');
   // The run shortens holds to 30 s (Cinema__HoldDuration); the seats come back by themselves.
