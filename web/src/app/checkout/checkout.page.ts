@@ -43,7 +43,7 @@ type TicketType = 'full' | 'half';
                 <div class="row stepper">
                   <button type="button" class="btn-secondary" [attr.aria-label]="t.checkout.decrease(p.name)" (click)="step(p, -1)">−</button>
                   <label class="visually-hidden" [for]="'q-' + p.id">{{ t.checkout.quantityOf(p.name) }}</label>
-                  <input [id]="'q-' + p.id" type="number" min="0" max="20" [value]="qty()[p.id] ?? 0" (change)="setQty(p, $any($event.target).value)" />
+                  <input [id]="'q-' + p.id" type="number" min="0" max="20" [value]="qty()[p.id] ?? 0" (input)="setQty(p, $any($event.target).value)" />
                   <button type="button" class="btn-secondary" [attr.aria-label]="t.checkout.increase(p.name)" (click)="step(p, 1)">+</button>
                 </div>
               </li>
