@@ -70,7 +70,8 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         using var _ = client;
         var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        // UTF-8: the sink offers 8BITMIME, so message data may carry 8-bit text (pt-BR mail).
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 marquee-test-sink ESMTP");
         while (await reader.ReadLineAsync() is { } line)

@@ -10,21 +10,20 @@ internal static class IdentityMail
     {
         var minutes = (int)lifetime.TotalMinutes;
         var text = $"""
-            Olá {displayName},
+            {MailWording.Greeting(displayName)}
 
-            Someone asked to reset the password of your Marquee account. If it was you, open this link
-            within {minutes} minutes:
+            {MailWording.ResetLead(minutes)}
 
             {link}
 
-            If it was not you, ignore this message; your password stays as it is.
+            {MailWording.ResetIgnore}
             """;
         var html = $"""
-            <p>Olá {WebUtility.HtmlEncode(displayName)},</p>
-            <p>Someone asked to reset the password of your Marquee account. If it was you, use this link within {minutes} minutes:</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">Reset my password</a></p>
-            <p>If it was not you, ignore this message; your password stays as it is.</p>
+            <p>{WebUtility.HtmlEncode(MailWording.Greeting(displayName))}</p>
+            <p>{WebUtility.HtmlEncode(MailWording.ResetLead(minutes))}</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{MailWording.ResetAction}</a></p>
+            <p>{WebUtility.HtmlEncode(MailWording.ResetIgnore)}</p>
             """;
-        return new MailMessage(email, displayName, "Reset your Marquee password", text, html);
+        return new MailMessage(email, displayName, MailWording.ResetSubject, text, html);
     }
 }

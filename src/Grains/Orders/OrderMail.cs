@@ -10,12 +10,9 @@ internal static class OrderMail
 {
     public static MailMessage? For(OrderInfo order, string email, string name) => order.Status switch
     {
-        OrderStatus.Approved => Build(email, name, "Your Marquee order is confirmed",
-            "Your order is confirmed. Show these codes at the entrance:", order, withCodes: true),
-        OrderStatus.Refused => Build(email, name, "Your Marquee order was not approved",
-            $"Your payment was not approved, so nothing was charged and your seats were released.{Reason(order)}", order, withCodes: false),
-        OrderStatus.Refunded => Build(email, name, "Your Marquee order was refunded",
-            "Your order was refunded; its seats are back on sale and the amount returns to your payment method.", order, withCodes: false),
+        OrderStatus.Approved => Build(email, name, MailWording.ApprovedSubject, MailWording.ApprovedLead, order, withCodes: true),
+        OrderStatus.Refused => Build(email, name, MailWording.RefusedSubject, $"{MailWording.RefusedLead}{Reason(order)}", order, withCodes: false),
+        OrderStatus.Refunded => Build(email, name, MailWording.RefundedSubject, MailWording.RefundedLead, order, withCodes: false),
         _ => null,
     };
 
@@ -23,20 +20,20 @@ internal static class OrderMail
 
     private static MailMessage Build(string email, string name, string subject, string lead, OrderInfo order, bool withCodes)
     {
-        var lines = order.Tickets.Select(ticket => $"Seat {ticket.Seat} ({ticket.Type.ToString().ToLowerInvariant()}): {Money(ticket.PriceCents)}"
-                + (withCodes && ticket.Code is not null ? $" · code {ticket.Code}" : ""))
+        var lines = order.Tickets.Select(ticket => $"{MailWording.Seat(ticket.Seat, ticket.Type.ToString().ToLowerInvariant())}: {Money(ticket.PriceCents)}"
+                + (withCodes && ticket.Code is not null ? $" · {MailWording.Code(ticket.Code)}" : ""))
             .Concat(order.Items.Select(item => $"{item.Quantity} × {item.Name}: {Money(item.UnitPriceCents * item.Quantity)}"))
             .ToList();
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Olá {name},").AppendLine()
+            .AppendLine(MailWording.Greeting(name)).AppendLine()
             .AppendLine(lead).AppendLine();
         foreach (var line in lines) text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Total: {Money(order.AmountCents)} · order {order.Id}");
+        text.AppendLine().AppendLine(MailWording.Total(Money(order.AmountCents), order.Id));
 
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<p>Olá {WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(lead)}</p><ul>");
+            .Append(CultureInfo.InvariantCulture, $"<p>{WebUtility.HtmlEncode(MailWording.Greeting(name))}</p><p>{WebUtility.HtmlEncode(lead)}</p><ul>");
         foreach (var line in lines) html.Append(CultureInfo.InvariantCulture, $"<li>{WebUtility.HtmlEncode(line)}</li>");
-        html.Append(CultureInfo.InvariantCulture, $"</ul><p>Total: <strong>{WebUtility.HtmlEncode(Money(order.AmountCents))}</strong> · order {order.Id}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"</ul><p>{MailWording.TotalLabel}: <strong>{WebUtility.HtmlEncode(Money(order.AmountCents))}</strong> · {MailWording.OrderReference(order.Id)}</p>");
         return new MailMessage(email, name, subject, text.ToString(), html.ToString());
     }
 

@@ -45,6 +45,25 @@ public sealed partial class RecoveryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheResetMailSpeaksPortugueseThroughout()
+    {
+        var (_, email) = await _identity.RegisterAsync();
+
+        await _identity.Anonymous.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email });
+        var mail = await fixture.Mail.WaitForMessageToAsync(email, MailPatience);
+
+        Assert.Equal("Redefina sua senha do Marquee", mail.Subject);
+        Assert.Contains("Redefinir minha senha", mail.HtmlBody);
+        Assert.Contains("em até 30 minutos", mail.TextBody);
+        foreach (var english in new[] { "Reset", "password", "your", "Someone", "ignore this" })
+        {
+            // The link's own path is an address, not wording.
+            Assert.DoesNotContain(english, mail.TextBody!.Replace(ApiFixture.ResetUrl, "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(english, mail.HtmlBody!.Replace(ApiFixture.ResetUrl, "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task AForgedResetTokenIsRefused()
     {
         var (id, _) = await _identity.RegisterAsync();

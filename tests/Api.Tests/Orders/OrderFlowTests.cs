@@ -43,7 +43,7 @@ public sealed partial class OrderFlowTests(ApiFixture fixture)
         Assert.Equal(8, await scenario.StockAsync(popcorn));
 
         var mail = await fixture.Mail.WaitForMessageToAsync(email, MailPatience);
-        Assert.Contains("confirmed", mail.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("confirmado", mail.Subject, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(codes[0], mail.TextBody);
         Assert.Contains(codes[1], mail.HtmlBody);
     }
@@ -66,7 +66,7 @@ public sealed partial class OrderFlowTests(ApiFixture fixture)
         Assert.Equal("Refused", final.GetProperty("status").GetString());
         Assert.Equal("available", (await scenario.SeatStatusesAsync())["B7"]);
         Assert.Equal(10, await scenario.StockAsync(popcorn));
-        Assert.Contains("not approved", (await fixture.Mail.WaitForMessageToAsync(email, MailPatience)).Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("não foi aprovado", (await fixture.Mail.WaitForMessageToAsync(email, MailPatience)).Subject, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -99,8 +99,8 @@ public sealed class OrderLifecycleTests(ApiFixture fixture)
         Assert.Equal("available", (await scenario.SeatStatusesAsync())["C2"]);
         Assert.Equal(3, await scenario.StockAsync(popcorn));
         Assert.Equal("refunded", fixture.Payments.Ledger.Charges[orderId.ToString()].Status);
-        var mail = await fixture.Mail.WaitForMessageToAsync(email, TimeSpan.FromSeconds(15), message => message.Subject?.Contains("refunded", StringComparison.OrdinalIgnoreCase) == true);
-        Assert.Contains("back on sale", mail.TextBody);
+        var mail = await fixture.Mail.WaitForMessageToAsync(email, TimeSpan.FromSeconds(15), message => message.Subject?.Contains("reembolsado", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.Contains("voltaram à venda", mail.TextBody);
         Assert.Equal(HttpStatusCode.OK, (await scenario.Manager.PostAsync($"/api/v1/orders/{orderId}/refund", null)).StatusCode);
     }
 
