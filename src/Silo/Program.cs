@@ -27,6 +27,17 @@ if (args.Contains("migrate"))
     return 0;
 }
 
+var siloOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value;
+try
+{
+    EndpointGuard.EnsureFree(siloOptions);
+}
+catch (InvalidOperationException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
 await app.MigrateSchemaAsync();
 if (seedOnly)
 {

@@ -52,6 +52,14 @@ public sealed class MarqueeProcess : IAsyncDisposable
         return marquee;
     }
 
+    /// <summary>Waits for the process to end by itself, and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Polls /health/ready until it answers 200, failing with the process output after <paramref name="patience"/>.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan patience)
     {

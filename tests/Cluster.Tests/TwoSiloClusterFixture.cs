@@ -147,13 +147,26 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
     private MarqueeProcess StartSilo(string name)
     {
         var siloPort = FreePort.Next();
+        var silo = StartSiloOn(name, siloPort, FreePort.Next());
+        _silosByPort[siloPort] = silo;
+        return silo;
+    }
+
+    /// <summary>The silo and gateway ports of a running silo of this cluster.</summary>
+    public (int SiloPort, int GatewayPort) PortsOf(MarqueeProcess silo) => _portsBySilo[silo];
+
+    private readonly Dictionary<MarqueeProcess, (int, int)> _portsBySilo = [];
+
+    /// <summary>Starts one more silo of this cluster on the given ports (the caller disposes it).</summary>
+    public MarqueeProcess StartSiloOn(string name, int siloPort, int gatewayPort)
+    {
         var silo = MarqueeProcess.Start(name, BuiltAssembly("Silo", "Marquee.Silo.dll"), FreePort.Next(), new Dictionary<string, string>(_shared)
         {
             ["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo__AdvertisedAddress"] = "127.0.0.1",
         });
-        _silosByPort[siloPort] = silo;
+        _portsBySilo[silo] = (siloPort, gatewayPort);
         return silo;
     }
 
