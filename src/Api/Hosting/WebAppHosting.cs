@@ -65,6 +65,13 @@ public static class WebAppHosting
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<WebApp>();
+        // The app's own files only (scripts, styles, the page): they hold no secret, so compressing
+        // them over HTTPS cannot leak one (BREACH); JSON and the SSE stream stay as they are.
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.MimeTypes = ["text/javascript", "application/javascript", "text/css", "text/html", "image/svg+xml"];
+        });
         return services;
     }
 
@@ -92,7 +99,7 @@ public static class WebAppHosting
             }
             await next(context);
         });
-        return app.UseWhen(context => !WebApp.IsReserved(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
+        return app.UseWhen(context => !WebApp.IsReserved(context.Request.Path), branch => branch.UseResponseCompression().UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
             OnPrepareResponse = prepared =>

@@ -75,6 +75,19 @@ public sealed class WebAppServingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheAppsFilesAreCompressedForBrowsersThatAcceptIt()
+    {
+        using var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + HashedAsset);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
     public async Task AHashedAssetIsImmutableForAYear()
     {
         using var client = _factory.CreateClient();
