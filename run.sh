@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine: PostgreSQL (under the data dir), schema, one silo, the API.
-# Prints the URLs, then runs until Ctrl-C or SIGTERM and stops everything it started.
+# Starts the whole system on this machine: PostgreSQL (under the data dir), schema, one silo, the API
+# serving the web app. Prints the URLs once the demo data can be queried, then runs until Ctrl-C or
+# SIGTERM and stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 source scripts/postgres.sh
 source scripts/processes.sh
+source scripts/web.sh
 
 export MARQUEE_DATA_DIR=${MARQUEE_DATA_DIR:-$root/.data}
 api_port=${MARQUEE_PORT:-5080}
 silo_http_port=${MARQUEE_SILO_HTTP_PORT:-5180}
 payments_port=${MARQUEE_PAYMENTS_PORT:-5190}
 pg_port=${MARQUEE_PG_PORT:-55432}
+silo_port=${MARQUEE_SILO_PORT:-${Silo__SiloPort:-11111}}
+gateway_port=${MARQUEE_GATEWAY_PORT:-${Silo__GatewayPort:-30000}}
 # Development-only credentials; Production refuses to start without real ones.
 export MARQUEE_DEMO_PASSWORD=${MARQUEE_DEMO_PASSWORD:-Marquee-Demo-2026!}
 pg_password=${MARQUEE_PG_PASSWORD:-marquee-dev}
@@ -31,6 +35,43 @@ stop_all() {
   echo "Stopped."
 }
 trap stop_all INT TERM EXIT
+
+# port_or_free PORT NAME: PORT when nobody listens on it, else a free one (said aloud).
+port_or_free() {
+  if (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null; then
+    local other
+    other=$(free_port)
+    echo "    $2 port $1 taken; using $other" >&2
+    echo "$other"
+  else
+    echo "$1"
+  fi
+}
+# Two instances on one host must never share a silo: each gets its own silo and gateway ports.
+silo_port=$(port_or_free "$silo_port" silo)
+gateway_port=$(port_or_free "$gateway_port" gateway)
+export Silo__SiloPort=$silo_port Silo__GatewayPort=$gateway_port
+
+# A cluster and service id of this deployment's own, kept with its data: a cluster client then never
+# joins another instance's silo. A data folder from before ids existed keeps the old shared one,
+# because grain state and reminders are stored under the service id.
+if [ ! -f "$MARQUEE_DATA_DIR/deployment-id" ]; then
+  if [ -f "$MARQUEE_DATA_DIR/postgres/PG_VERSION" ]; then
+    echo marquee >"$MARQUEE_DATA_DIR/deployment-id"
+  else
+    echo "marquee-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')" >"$MARQUEE_DATA_DIR/deployment-id"
+  fi
+fi
+deployment_id=$(cat "$MARQUEE_DATA_DIR/deployment-id")
+export Orleans__ClusterId=${Orleans__ClusterId:-$deployment_id} Orleans__ServiceId=${Orleans__ServiceId:-$deployment_id}
+
+# The web app, built into the API's web root unless the caller hands one over already built.
+if [ -z "${Web__Root:-}" ]; then
+  echo "==> building the web app (Node 22 from npm, Angular)"
+  export Web__Root=$root/src/Api/wwwroot
+  { web_install && web_build "$Web__Root"; } >"$MARQUEE_DATA_DIR/logs/web-build.log" 2>&1 \
+    || { tail -n 40 "$MARQUEE_DATA_DIR/logs/web-build.log" >&2; exit 1; }
+fi
 
 echo "==> building (Release)"
 dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
@@ -80,10 +121,14 @@ Urls="http://127.0.0.1:$api_port" Dashboard__Username=admin Dashboard__Password=
 wait_ready "http://127.0.0.1:$payments_port/health/ready" "payment simulator" "$MARQUEE_DATA_DIR/logs/payments.log" || exit 1
 wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo "$MARQUEE_DATA_DIR/logs/silo.log" || exit 1
 wait_ready "http://127.0.0.1:$api_port/health/ready" API "$MARQUEE_DATA_DIR/logs/api.log" || exit 1
+# Ready means usable: the demo chain (showtimes) and menu (products) answer through the API.
+wait_ready "http://127.0.0.1:$api_port/api/v1/showtimes?pageSize=1" "demo showtimes" "$MARQUEE_DATA_DIR/logs/silo.log" '"id"' || exit 1
+wait_ready "http://127.0.0.1:$api_port/api/v1/products?pageSize=1" "demo menu" "$MARQUEE_DATA_DIR/logs/silo.log" '"id"' || exit 1
 
 cat <<INFO
 
 Marquee is running.
+  Web app         http://127.0.0.1:$api_port/
   API             http://127.0.0.1:$api_port/api/v1
   API reference   http://127.0.0.1:$api_port/scalar
   OpenAPI         http://127.0.0.1:$api_port/openapi/v1.json
@@ -94,6 +139,7 @@ Marquee is running.
   Payments        http://127.0.0.1:$payments_port (simulator: approves about half, by a hash of the order id)
   Mail pickup     $MARQUEE_DATA_DIR/mail
   PostgreSQL      127.0.0.1:$pg_port, database marquee, user marquee
+  Silo            silo port $silo_port, gateway $gateway_port, cluster and service id $deployment_id
   Logs            $MARQUEE_DATA_DIR/logs
 Press Ctrl-C to stop.
 INFO

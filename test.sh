@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
 source scripts/tools.sh
+source scripts/web.sh
+source scripts/live-run.sh
 
 configuration=${CONFIGURATION:-Release}
 work=$(mktemp -d /tmp/marquee-test.XXXXXX)
@@ -12,6 +14,7 @@ chmod 755 "$work"
 passed=0 failed=0 skipped=0
 
 cleanup() {
+  live_stop
   pg_stop "$work/pg"
   rm -rf "$work"
 }
@@ -69,19 +72,47 @@ for project in tests/*/*.Tests.csproj; do
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 
-# The request collection against the whole system as a newcomer starts it: ./run.sh on free ports.
-echo "==> request collection (newman against ./run.sh)"
-collection_log="$work/collection.log"
-scripts/run-collection.sh "$work/collection" >"$collection_log" 2>&1
-line=$(grep -E '^collection: [0-9]+ passed, [0-9]+ failed$' "$collection_log" | tail -n 1)
-if [ -z "$line" ]; then
-  no_summary "the request collection" "$collection_log"
-else
+# add_counts NAME LOG PREFIX: adds the "PREFIX: N passed, N failed" line of LOG to the totals.
+add_counts() {
+  local name=$1 log=$2 prefix=$3 line p f
+  line=$(grep -E "^$prefix: [0-9]+ passed, [0-9]+ failed$" "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    no_summary "$name" "$log"
+    return 0
+  fi
   echo "$line"
-  p=$(sed -E 's/collection: ([0-9]+) passed.*/\1/' <<<"$line")
+  p=$(sed -E "s/$prefix: ([0-9]+) passed.*/\\1/" <<<"$line")
   f=$(sed -E 's/.*passed, ([0-9]+) failed/\1/' <<<"$line")
-  [ "$f" != 0 ] && sed -n '/# *failure/,$p' "$collection_log" | head -n 60
+  [ "$f" != 0 ] && tail -n 80 "$log"
   passed=$((passed + p)); failed=$((failed + f))
+}
+
+# The web app: Node 22 and its npm packages, the unit tests (Vitest), the production build.
+echo "==> web app (unit tests, production build)"
+web_log="$work/web-unit.log"
+if { ensure_node && web_install; } >"$work/web-install.log" 2>&1; then
+  web_test >"$web_log" 2>&1
+  add_counts "the web app's unit tests" "$web_log" web-unit
+  web_build "$work/www" >"$work/web-build.log" 2>&1 || { echo "web build failed:" >&2; tail -n 40 "$work/web-build.log" >&2; failed=$((failed + 1)); }
+else
+  no_summary "the web app's install" "$work/web-install.log"
+fi
+
+# One live system as a newcomer starts it (./run.sh on free ports, the app built above), shared by
+# the request collection and the browser suite.
+echo "==> live system (./run.sh) for the request collection and the browser suite"
+if [ -f "$work/www/index.html" ] && live_start "$work/live" "$work/www"; then
+  echo "==> request collection (newman)"
+  scripts/run-collection.sh "$work/collection" >"$work/collection.log" 2>&1
+  add_counts "the request collection" "$work/collection.log" collection
+  echo "==> browser suite (Playwright in Debian's chromium)"
+  MARQUEE_E2E_URL=$MARQUEE_LIVE_URL MARQUEE_E2E_MAIL_DIR=$MARQUEE_LIVE_MAIL_DIR scripts/run-e2e.sh >"$work/e2e.log" 2>&1
+  add_counts "the browser suite" "$work/e2e.log" e2e
+  live_stop
+else
+  echo "the live system did not start" >&2
+  [ -f "$work/live/run.log" ] && tail -n 40 "$work/live/run.log" >&2
+  failed=$((failed + 1))
 fi
 
 summary

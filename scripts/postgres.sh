@@ -28,11 +28,22 @@ pg_as_owner() {
   fi
 }
 
+# free_port: a loopback port nobody listens on, drawn outside the kernel's ephemeral range: a port
+# inside it can be held by an outgoing connection or a TIME_WAIT socket (thousands after a load run),
+# so it may look free and still refuse to bind.
 free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( (RANDOM % 20000) + 40000 ))
-    (echo >/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return 0; }
+  local low=32768 high=60999 p
+  read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    # Ports 20000 up to the range's start, or above its end when the range starts lower.
+    if [ "$low" -gt 21000 ]; then
+      p=$(( 20000 + RANDOM % (low - 20000) ))
+    else
+      p=$(( high + 1 + RANDOM % (65535 - high) ))
+    fi
+    (echo >/dev/tcp/127.0.0.1/$p) 2>/dev/null && continue
+    ss -Htan "sport = :$p" 2>/dev/null | grep -q . && continue
+    echo "$p"; return 0
   done
   return 1
 }

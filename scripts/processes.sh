@@ -14,11 +14,12 @@ start_dotnet() {
   return 0
 }
 
-# wait_ready URL NAME LOG: polls URL until it answers 2xx; fails early when a started process died.
+# wait_ready URL NAME LOG [TEXT]: polls URL until it answers 2xx (with TEXT in its body, when given);
+# fails early when a started process died.
 wait_ready() {
-  local url=$1 name=$2 log=$3 i
+  local url=$1 name=$2 log=$3 text=${4:-} i body
   for _ in $(seq 1 180); do
-    if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
+    if body=$(curl -fsS "$url" 2>/dev/null) && grep -qF -- "$text" <<<"$body"; then return 0; fi
     for i in "${!pids[@]}"; do
       if ! kill -0 "${pids[$i]}" 2>/dev/null; then
         echo "a process exited while waiting for $name; last lines of ${pid_logs[$i]}:" >&2

@@ -59,7 +59,6 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${MARQUEE_E2E_URL:-}" ]; then
-  source scripts/postgres.sh
   # The app as it is in web/ now, built into this run's folder (or MARQUEE_E2E_WEB_ROOT, already built).
   web_root=${MARQUEE_E2E_WEB_ROOT:-}
   if [ -z "$web_root" ]; then
@@ -68,28 +67,11 @@ if [ -z "${MARQUEE_E2E_URL:-}" ]; then
     { { [ -d web/node_modules ] || web_install; } && web_build "$web_root"; } >"$work/web-build.log" 2>&1 \
       || { tail -n 40 "$work/web-build.log" >&2; echo "web build failed" >&2; result 0 1; exit 1; }
   fi
-  export MARQUEE_DATA_DIR="$work/run" MARQUEE_PORT=$(free_port) MARQUEE_SILO_HTTP_PORT=$(free_port)
-  export MARQUEE_PAYMENTS_PORT=$(free_port) MARQUEE_PG_PORT=$(free_port)
-  export Silo__SiloPort=$(free_port) Silo__GatewayPort=$(free_port)
-  export Cinema__HoldDuration=${Cinema__HoldDuration:-00:00:30}
-  export Web__Root="$web_root"
-  # Every browser of the suite comes from 127.0.0.1: lift the per-address limits for this run.
-  export Edge__RequestsPerWindow=${Edge__RequestsPerWindow:-1000000} Edge__AuthRequestsPerWindow=${Edge__AuthRequestsPerWindow:-100000}
+  source scripts/live-run.sh
   echo "==> starting ./run.sh (log: $work/run.log)"
-  ./run.sh >"$work/run.log" 2>&1 &
-  run_pid=$!
-  for _ in $(seq 1 300); do
-    grep -q "Marquee is running." "$work/run.log" && break
-    kill -0 "$run_pid" 2>/dev/null || break
-    sleep 1
-  done
-  if ! grep -q "Marquee is running." "$work/run.log"; then
-    echo "./run.sh did not come up:" >&2
-    tail -n 40 "$work/run.log" >&2
-    result 0 1
-    exit 1
-  fi
-  export MARQUEE_E2E_URL="http://127.0.0.1:$MARQUEE_PORT" MARQUEE_E2E_MAIL_DIR="$MARQUEE_DATA_DIR/mail"
+  live_start "$work" "$web_root" || { result 0 1; exit 1; }
+  run_pid=$live_pid
+  export MARQUEE_E2E_URL=$MARQUEE_LIVE_URL MARQUEE_E2E_MAIL_DIR=$MARQUEE_LIVE_MAIL_DIR
 fi
 export MARQUEE_E2E_MAIL_DIR=${MARQUEE_E2E_MAIL_DIR:?set MARQUEE_E2E_MAIL_DIR to the live run\'s mail folder}
 
