@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AuthApi } from '../api/api.services';
-import { fieldErrors, problemMessage, toProblem } from '../api/problem';
 import { t } from '../i18n/pt-BR';
+import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 
 @Component({
@@ -25,18 +25,13 @@ export class ForgotPage {
   private readonly auth = inject(AuthApi);
   protected readonly t = t;
   protected email = '';
-  protected readonly busy = signal(false);
+  private readonly form = new FormSubmission();
+  protected readonly busy = this.form.busy;
+  protected readonly problem = this.form.problem;
+  protected readonly errors = this.form.errors;
   protected readonly sent = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly errors = signal<Record<string, string>>({});
 
   protected submit(): void {
-    this.busy.set(true);
-    this.problem.set(undefined);
-    this.errors.set({});
-    this.auth.forgot(this.email).subscribe({
-      next: () => { this.busy.set(false); this.sent.set(true); },
-      error: (err) => { this.busy.set(false); const p = toProblem(err); this.errors.set(fieldErrors(p)); this.problem.set(p.errors ? undefined : problemMessage(p)); },
-    });
+    this.form.run(this.auth.forgot(this.email), () => this.sent.set(true));
   }
 }

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { UsersApi } from '../api/api.services';
-import { fieldErrors, problemMessage, toProblem } from '../api/problem';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
+import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 
 @Component({
@@ -45,10 +45,12 @@ export class ProfilePage {
   protected next = '';
   protected readonly saved = signal(false);
   protected readonly pwDone = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly pwProblem = signal<string | undefined>(undefined);
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly pwErrors = signal<Record<string, string>>({});
+  private readonly profileForm = new FormSubmission();
+  private readonly passwordForm = new FormSubmission();
+  protected readonly problem = this.profileForm.problem;
+  protected readonly errors = this.profileForm.errors;
+  protected readonly pwProblem = this.passwordForm.problem;
+  protected readonly pwErrors = this.passwordForm.errors;
 
   constructor() {
     effect(() => { const u = this.session.user(); if (u && !this.name) this.name = u.displayName; });
@@ -56,18 +58,12 @@ export class ProfilePage {
   }
 
   protected save(): void {
-    this.saved.set(false); this.problem.set(undefined); this.errors.set({});
-    this.users.updateMe(this.name).subscribe({
-      next: (u) => { this.session.user.set(u); this.saved.set(true); },
-      error: (err) => { const p = toProblem(err); this.errors.set(fieldErrors(p)); this.problem.set(p.errors ? undefined : problemMessage(p)); },
-    });
+    this.saved.set(false);
+    this.profileForm.run(this.users.updateMe(this.name), (user) => { this.session.user.set(user); this.saved.set(true); });
   }
 
   protected changePassword(): void {
-    this.pwDone.set(false); this.pwProblem.set(undefined); this.pwErrors.set({});
-    this.users.changePassword(this.current, this.next).subscribe({
-      next: () => { this.pwDone.set(true); this.current = ''; this.next = ''; },
-      error: (err) => { const p = toProblem(err); this.pwErrors.set(fieldErrors(p)); this.pwProblem.set(p.errors ? undefined : problemMessage(p)); },
-    });
+    this.pwDone.set(false);
+    this.passwordForm.run(this.users.changePassword(this.current, this.next), () => { this.pwDone.set(true); this.current = ''; this.next = ''; });
   }
 }

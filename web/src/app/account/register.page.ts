@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { switchMap } from 'rxjs';
 import { AuthApi } from '../api/api.services';
-import { fieldErrors, problemMessage, toProblem } from '../api/problem';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
+import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 import { safeReturn } from './sign-in.page';
 
@@ -40,22 +40,13 @@ export class RegisterPage {
   protected name = '';
   protected email = '';
   protected password = '';
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly errors = signal<Record<string, string>>({});
+  private readonly form = new FormSubmission();
+  protected readonly busy = this.form.busy;
+  protected readonly problem = this.form.problem;
+  protected readonly errors = this.form.errors;
 
   protected submit(): void {
-    this.busy.set(true);
-    this.problem.set(undefined);
-    this.errors.set({});
-    this.auth.register(this.email, this.password, this.name).pipe(switchMap(() => this.session.login(this.email, this.password))).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturn(this.volta())),
-      error: (err) => {
-        this.busy.set(false);
-        const p = toProblem(err);
-        this.errors.set(fieldErrors(p));
-        this.problem.set(p.errors ? undefined : problemMessage(p));
-      },
-    });
+    this.form.run(this.auth.register(this.email, this.password, this.name).pipe(switchMap(() => this.session.login(this.email, this.password))),
+      () => void this.router.navigateByUrl(safeReturn(this.volta())));
   }
 }

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '../api/api.services';
-import { fieldErrors, problemMessage, toProblem } from '../api/problem';
 import { t } from '../i18n/pt-BR';
+import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 
 /** The mailed link's page: /reset-password?token=… */
@@ -31,18 +31,13 @@ export class ResetPage {
   private readonly auth = inject(AuthApi);
   protected readonly t = t;
   protected password = '';
-  protected readonly busy = signal(false);
+  private readonly form = new FormSubmission();
+  protected readonly busy = this.form.busy;
+  protected readonly problem = this.form.problem;
+  protected readonly errors = this.form.errors;
   protected readonly done = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly errors = signal<Record<string, string>>({});
 
   protected submit(): void {
-    this.busy.set(true);
-    this.problem.set(undefined);
-    this.errors.set({});
-    this.auth.reset(this.token()!, this.password).subscribe({
-      next: () => { this.busy.set(false); this.done.set(true); },
-      error: (err) => { this.busy.set(false); const p = toProblem(err); this.errors.set(fieldErrors(p)); this.problem.set(p.errors ? undefined : problemMessage(p)); },
-    });
+    this.form.run(this.auth.reset(this.token()!, this.password), () => this.done.set(true));
   }
 }

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { fieldErrors, problemMessage, toProblem } from '../api/problem';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
+import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 import { GoogleButtonComponent } from './google-button.component';
 
@@ -40,23 +40,14 @@ export class SignInPage {
   protected readonly t = t;
   protected email = '';
   protected password = '';
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-  protected readonly errors = signal<Record<string, string>>({});
+  private readonly form = new FormSubmission();
+  protected readonly busy = this.form.busy;
+  protected readonly problem = this.form.problem;
+  protected readonly errors = this.form.errors;
 
   protected submit(): void {
-    this.busy.set(true);
-    this.problem.set(undefined);
-    this.errors.set({});
-    this.session.login(this.email, this.password).subscribe({
-      next: () => this.done(),
-      error: (err) => {
-        this.busy.set(false);
-        const p = toProblem(err);
-        this.errors.set(fieldErrors(p));
-        this.problem.set(p.status === 401 ? t.account.badCredentials : p.errors ? undefined : problemMessage(p));
-      },
-    });
+    this.form.run(this.session.login(this.email, this.password), () => this.done(),
+      (problem) => (problem.status === 401 ? t.account.badCredentials : undefined));
   }
 
   protected done(): void { void this.router.navigateByUrl(safeReturn(this.volta())); }
