@@ -11,7 +11,7 @@ import { layoutRows } from '../../seat-picker/seat-map-state';
     <div class="screen" aria-hidden="true">{{ t.seats.screen }}</div>
     <div class="map" role="group" [attr.aria-label]="t.seats.title" (keydown)="onKey($event)">
       @for (r of rows(); track r.row) {
-        <div class="row">
+        <div class="seat-row">
           <span class="label" aria-hidden="true">{{ r.row }}</span>
           @for (cell of r.cells; track $index) {
             @if (cell) {
@@ -34,8 +34,8 @@ import { layoutRows } from '../../seat-picker/seat-map-state';
   styles: `
     :host { display: block; overflow-x: auto; }
     .screen { text-align: center; border-top: 4px solid var(--color-muted); margin: 0 auto var(--space-4); max-width: 80%; color: var(--color-muted); padding-top: var(--space-1); }
-    .map { display: inline-flex; flex-direction: column; gap: 4px; min-width: 100%; align-items: center; }
-    .row { display: flex; gap: 4px; align-items: center; }
+    .map { display: inline-flex; flex-direction: column; gap: 4px; min-width: 100%; align-items: safe center; }
+    .seat-row { display: flex; flex-wrap: nowrap; gap: 4px; align-items: center; }
     .label { width: 1.5rem; text-align: center; color: var(--color-muted); font-size: var(--text-sm); }
     .seat, .gap { width: 28px; height: 28px; flex: none; }
     .seat { border: 0; border-radius: 6px 6px 3px 3px; font-size: 11px; color: var(--seat-on); padding: 0; }
