@@ -20,16 +20,21 @@ public sealed record ProductInfo(
     [property: Id(9)] int RatingCount,
     [property: Id(10)] int GroupSize);
 
+/// <summary>
+/// A product as staff write it. The optional fields are null when not sent: a new product then gets
+/// the defaults (no description, no image, on sale, serves one), a replacement keeps what the product
+/// had, so it never flips state the caller did not send. An empty description or image URL clears it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marquee.Concessions.ProductDraft")]
 public sealed record ProductDraft(
     [property: Id(0)] string Name,
-    [property: Id(1)] string Description,
+    [property: Id(1)] string? Description,
     [property: Id(2)] int CategoryId,
     [property: Id(3)] long PriceCents,
     [property: Id(4)] string? ImageUrl,
-    [property: Id(5)] bool Active,
+    [property: Id(5)] bool? Active,
     [property: Id(6)] int Stock,
-    [property: Id(7)] int GroupSize);
+    [property: Id(7)] int? GroupSize);
 
 public enum ProductSort
 {

@@ -47,7 +47,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         var valid = Validate(draft);
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO products AS p (name, description, category_id, price_cents, image_url, active, stock, group_size, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING {Columns}
+            VALUES ($1, coalesce($2, ''), $3, $4, nullif($5, ''), coalesce($6, true), $7, coalesce($8, 1), $9, $9) RETURNING {Columns}
             """);
         AddDraft(command, valid);
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
@@ -58,8 +58,9 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         var valid = Validate(draft);
         await using var command = dataSource.CreateCommand($"""
-            UPDATE products AS p SET name = $1, description = $2, category_id = $3, price_cents = $4, image_url = $5, active = $6,
-                stock = $7, group_size = $8, updated_at = $9
+            UPDATE products AS p SET name = $1, description = coalesce($2, p.description), category_id = $3, price_cents = $4,
+                image_url = CASE WHEN $5 IS NULL THEN p.image_url ELSE nullif($5, '') END, active = coalesce($6, p.active),
+                stock = $7, group_size = coalesce($8, p.group_size), updated_at = $9
             WHERE p.id = $10 RETURNING {Columns}
             """);
         AddDraft(command, valid);
@@ -186,8 +187,8 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         {
             throw new InvalidInputException("name", $"A product name has 1 to {ProductRules.MaxNameLength} characters.");
         }
-        var description = draft.Description?.Trim() ?? "";
-        if (description.Length > ProductRules.MaxDescriptionLength)
+        var description = draft.Description?.Trim();
+        if (description?.Length > ProductRules.MaxDescriptionLength)
         {
             throw new InvalidInputException("description", $"A description has at most {ProductRules.MaxDescriptionLength} characters.");
         }
@@ -203,23 +204,25 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         {
             throw new InvalidInputException("groupSize", "A product serves 1 to 10 people.");
         }
-        if (draft.ImageUrl is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || url.Length > 500))
+        // Null: not sent; empty: cleared.
+        var imageUrl = draft.ImageUrl?.Trim();
+        if (imageUrl is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || url.Length > 500))
         {
             throw new InvalidInputException("imageUrl", "The image URL is an absolute http(s) URL of at most 500 characters.");
         }
-        return draft with { Name = name, Description = description, ImageUrl = string.IsNullOrWhiteSpace(draft.ImageUrl) ? null : draft.ImageUrl };
+        return draft with { Name = name, Description = description, ImageUrl = imageUrl };
     }
 
     private static void AddDraft(NpgsqlCommand command, ProductDraft draft)
     {
         command.Parameters.Add(new NpgsqlParameter { Value = draft.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Description });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.Description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = draft.CategoryId });
         command.Parameters.Add(new NpgsqlParameter { Value = draft.PriceCents });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Active });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.Active ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
         command.Parameters.Add(new NpgsqlParameter { Value = draft.Stock });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.GroupSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.GroupSize ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
     }
 
     private static async Task<ProductInfo?> WriteAsync(NpgsqlCommand command, ProductDraft draft)

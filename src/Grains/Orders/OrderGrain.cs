@@ -376,6 +376,11 @@ public sealed partial class OrderGrain(
             {
                 throw new InvalidInputException("items", "An order has tickets, concessions, or both.");
             }
+            // A showtime or hold named without tickets would be silently dropped: refuse rather than ignore it.
+            if (request.ShowtimeId is not null || request.HoldId is not null)
+            {
+                throw new InvalidInputException("tickets", "Give a ticket for each held seat, or leave showtimeId and holdId out of a concessions-only order.");
+            }
             return ([], 0, null);
         }
         if (request.ShowtimeId is not { } showtimeId || request.HoldId is not { } holdId)

@@ -44,6 +44,30 @@ public sealed class ConcessionsApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AReplacementKeepsWhatItDoesNotSendSoAnOffSaleProductStaysOffSale()
+    {
+        var scenario = await OrderScenario.CreateAsync(fixture);
+        var id = await scenario.ProductAsync(groupSize: 4);
+        Assert.Equal(HttpStatusCode.NoContent, (await scenario.Manager.DeleteAsync($"/api/v1/products/{id}")).StatusCode);
+
+        var kept = await OrderScenario.ReadAsync(await scenario.Manager.PutAsJsonAsync($"/api/v1/products/{id}",
+            new { name = $"Combo {Guid.NewGuid():N}"[..20], categoryId = scenario.CategoryId, priceCents = 4200, stock = 9 }));
+
+        Assert.False(kept.GetProperty("active").GetBoolean());
+        Assert.Equal("Salgada, média.", kept.GetProperty("description").GetString());
+        Assert.Equal("https://cdn.marquee.test/pipoca.png", kept.GetProperty("imageUrl").GetString());
+        Assert.Equal(4, kept.GetProperty("groupSize").GetInt32());
+        Assert.Equal(4200, kept.GetProperty("priceCents").GetInt64());
+
+        var changed = await OrderScenario.ReadAsync(await scenario.Manager.PutAsJsonAsync($"/api/v1/products/{id}",
+            new { name = $"Combo {Guid.NewGuid():N}"[..20], categoryId = scenario.CategoryId, priceCents = 4200, stock = 9, active = true, description = "", imageUrl = "" }));
+
+        Assert.True(changed.GetProperty("active").GetBoolean());
+        Assert.Equal("", changed.GetProperty("description").GetString());
+        Assert.Equal(JsonValueKind.Null, changed.GetProperty("imageUrl").ValueKind);
+    }
+
+    [Fact]
     public async Task ProductRulesAreEnforcedWithProblems()
     {
         var scenario = await OrderScenario.CreateAsync(fixture);

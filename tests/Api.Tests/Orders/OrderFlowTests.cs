@@ -167,6 +167,31 @@ public sealed partial class OrderFlowTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/orders/{created.GetProperty("id").GetGuid()}")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnOrderNamingAShowtimeOrHoldButNoTicketsIsRefusedAndChargesNothing()
+    {
+        var scenario = await OrderScenario.CreateAsync(fixture);
+        var popcorn = await scenario.ProductAsync(stock: 50);
+        var (_, _, customer) = await scenario.CustomerAsync();
+        var items = new[] { new { productId = popcorn, quantity = 2 } };
+
+        foreach (var body in new object[]
+        {
+            new { showtimeId = scenario.ShowtimeId, holdId = Guid.NewGuid(), items },
+            new { showtimeId = scenario.ShowtimeId, items },
+            new { holdId = Guid.NewGuid(), items },
+        })
+        {
+            var problem = await ProblemAssertions.AssertProblemAsync(
+                await OrderScenario.OrderAsync(customer, $"no-tickets-{Guid.NewGuid():N}", body), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("tickets", out _), problem.ToString());
+        }
+
+        var mine = await customer.GetFromJsonAsync<JsonElement>("/api/v1/users/me/orders");
+        Assert.Empty(mine.GetProperty("data").EnumerateArray());
+        Assert.Equal(50, await scenario.StockAsync(popcorn));
+    }
+
     [GeneratedRegex("^[0-9A-F]{4}(-[0-9A-F]{4}){5}$")]
     private static partial Regex TicketCode();
 }

@@ -3,17 +3,22 @@ using Marquee.Concessions;
 
 namespace Marquee.Api.Contracts.Concessions;
 
+/// <summary>
+/// A product as staff write it, on create and on replace (PUT). Optional fields left out get the
+/// defaults on create (no description, no image, on sale, serves one) and keep their current value on
+/// replace; send an empty string to clear the description or the image.
+/// </summary>
 public sealed record ProductRequest(
     [property: Required, StringLength(ProductRules.MaxNameLength, MinimumLength = 1)] string Name,
     [property: StringLength(ProductRules.MaxDescriptionLength)] string? Description,
     [property: Required, Range(1, int.MaxValue)] int? CategoryId,
     [property: Required, Range(1, ProductRules.MaxPriceCents)] long? PriceCents,
-    [property: StringLength(500), Url] string? ImageUrl,
+    [property: StringLength(500)] string? ImageUrl,
     bool? Active,
     [property: Required, Range(0, ProductRules.MaxStock)] int? Stock,
     [property: Range(1, 10)] int? GroupSize)
 {
-    public ProductDraft ToDraft() => new(Name, Description ?? "", CategoryId!.Value, PriceCents!.Value, ImageUrl, Active ?? true, Stock!.Value, GroupSize ?? 1);
+    public ProductDraft ToDraft() => new(Name, Description, CategoryId!.Value, PriceCents!.Value, ImageUrl, Active, Stock!.Value, GroupSize);
 }
 
 public sealed record RatingSummary(double Average, int Count);
