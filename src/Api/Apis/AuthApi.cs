@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Identity;
 using Marquee.Identity;
@@ -15,13 +16,27 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("auth").WithTags("Auth").RequireRateLimiting(RateLimitPolicy);
-        auth.MapPost("register", RegisterAsync).WithName("Register").WithSummary("Creates a customer account.");
-        auth.MapPost("login", LoginAsync).WithName("Login").WithSummary("Exchanges email and password for tokens.");
-        auth.MapPost("refresh", RefreshAsync).WithName("Refresh").WithSummary("Rotates a refresh token; a reused one revokes its whole family.");
-        auth.MapPost("logout", LogoutAsync).WithName("Logout").WithSummary("Revokes the refresh token's session.");
-        auth.MapPost("password/forgot", ForgotPasswordAsync).WithName("ForgotPassword").WithSummary("Mails a reset link when the account exists; always 202.");
-        auth.MapPost("password/reset", ResetPasswordAsync).WithName("ResetPassword").WithSummary("Sets a new password with a mailed token.");
-        auth.MapPost("external/google", GoogleAsync).WithName("GoogleSignIn").WithSummary("Exchanges a Google ID token for Marquee tokens.");
+        auth.MapPost("register", RegisterAsync).WithName("Register").Answers(409)
+            .WithSummary("Creates a customer account.")
+            .WithDescription("Anonymous. The email is unique case-insensitively (409 when taken); the password must be 8 to 128 characters and not a common one. Answers the new user; sign in with POST /auth/login.");
+        auth.MapPost("login", LoginAsync).WithName("Login").Answers(401)
+            .WithSummary("Exchanges email and password for tokens.")
+            .WithDescription("Answers a short-lived access token (JWT, ES256) and an opaque refresh token. A wrong email and a wrong password get the same 401, so an answer never tells whether an account exists; repeated failures per email and per address get 429 with Retry-After.");
+        auth.MapPost("refresh", RefreshAsync).WithName("Refresh").Answers(401)
+            .WithSummary("Rotates a refresh token for new tokens.")
+            .WithDescription("The presented refresh token dies and a new pair is answered. Presenting a token that was already rotated revokes its whole family (reuse detection): 401, and every token of that sign-in stops working.");
+        auth.MapPost("logout", LogoutAsync).WithName("Logout")
+            .WithSummary("Revokes the refresh token's session.")
+            .WithDescription("Always 204, whether or not the token was still valid, so a client can sign out without knowing its state.");
+        auth.MapPost("password/forgot", ForgotPasswordAsync).WithName("ForgotPassword")
+            .WithSummary("Mails a password reset link.")
+            .WithDescription("Always 202. When the account exists, a one-time link valid for 30 minutes is mailed to it; the answer never tells whether it does.");
+        auth.MapPost("password/reset", ResetPasswordAsync).WithName("ResetPassword")
+            .WithSummary("Sets a new password with a mailed token.")
+            .WithDescription("Consumes the mailed token (400 naming `token` when it is invalid, used or expired) and signs out every session of the account.");
+        auth.MapPost("external/google", GoogleAsync).WithName("GoogleSignIn").Answers(401, 404)
+            .WithSummary("Exchanges a Google ID token for Marquee tokens.")
+            .WithDescription("The ID token is checked against the issuer's published keys, audience and expiry (401 when not valid); its verified email signs in or creates the account. 404 when Google sign-in is not configured.");
         auth.MapGet("providers", GetProviders).WithName("GetAuthProviders").AllowAnonymous()
             .WithSummary("Lists the external sign-in providers on offer.")
             .WithDescription("Anonymous. `google` carries the OAuth client id the web app starts Google sign-in with, or is null when Google sign-in is not configured.");

@@ -15,13 +15,16 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
         api.MapGet("genres", ListGenresAsync).WithTags("Catalog").WithName("ListGenres")
-            .WithSummary("Genres (themes) from TMDB; filters help build packages: name contains, active, used by packages, ids.");
+            .WithSummary("Lists genres (themes).")
+            .WithDescription("Genres come from TMDB and are re-synced every two hours; one that disappears upstream stays, marked inactive. Filters help build packages: `name` contains, `active`, `used` by a package on sale, `ids` (comma-separated or repeated).");
 
         var movies = api.MapGroup("movies").WithTags("Catalog");
         movies.MapGet("", ListMoviesAsync).WithName("ListMovies").RequireAuthorization()
-            .WithSummary("Movies with at least one genre the caller's packages unlock, by genre and title; other genres in the filter are ignored.");
-        movies.MapGet("{movieId:int}", GetMovieAsync).WithName("GetMovie")
-            .WithSummary("A movie's details, fetched from TMDB and stored when first asked for.");
+            .WithSummary("Lists the movies the caller's packages unlock.")
+            .WithDescription("Only movies with at least one genre of the caller's active packages, filtered by `genreIds` and `title`. Genres in the filter that the caller may not see are ignored, so a filter made only of them answers an empty page.");
+        movies.MapGet("{movieId:int}", GetMovieAsync).WithName("GetMovie").Answers(404)
+            .WithSummary("One movie's details.")
+            .WithDescription("Runtime, overview and poster included; a movie not stored yet is fetched from TMDB once and kept (404 when TMDB does not know it either).");
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Cinema;
 using Marquee.Api.Contracts.Common;
@@ -13,12 +14,21 @@ public static class CinemasApi
     public static RouteGroupBuilder MapCinemasApi(this RouteGroupBuilder api)
     {
         var cinemas = api.MapGroup("cinemas").WithTags("Cinemas");
-        cinemas.MapGet("", ListAsync).WithName("ListCinemas").WithSummary("Cinemas of the chain, optionally in one neighbourhood.");
-        cinemas.MapPost("", CreateAsync).WithName("CreateCinema").RequireAuthorization(Policies.Manager);
-        cinemas.MapGet("{cinemaId:guid}", GetAsync).WithName("GetCinema");
-        cinemas.MapGet("{cinemaId:guid}/auditoriums", ListAuditoriumsAsync).WithName("ListAuditoriums");
-        cinemas.MapPost("{cinemaId:guid}/auditoriums", AddAuditoriumAsync).WithName("AddAuditorium").RequireAuthorization(Policies.Manager)
-            .WithSummary("Adds an auditorium from a seat plan: one string per row, S P W C X for seat kinds and _ for gaps.");
+        cinemas.MapGet("", ListAsync).WithName("ListCinemas")
+            .WithSummary("Lists the chain's cinemas.")
+            .WithDescription("Anonymous, paginated; `neighbourhood` keeps the cinemas of one São Paulo neighbourhood.");
+        cinemas.MapPost("", CreateAsync).WithName("CreateCinema").RequireAuthorization(Policies.Manager).Answers(409)
+            .WithSummary("Opens a cinema (manager).")
+            .WithDescription("Name, neighbourhood and address; 409 when another cinema already has the name.");
+        cinemas.MapGet("{cinemaId:guid}", GetAsync).WithName("GetCinema").Answers(404)
+            .WithSummary("One cinema.")
+            .WithDescription("Anonymous.");
+        cinemas.MapGet("{cinemaId:guid}/auditoriums", ListAuditoriumsAsync).WithName("ListAuditoriums").Answers(404)
+            .WithSummary("A cinema's auditoriums.")
+            .WithDescription("Anonymous; each with its capacity and seat plan rows.");
+        cinemas.MapPost("{cinemaId:guid}/auditoriums", AddAuditoriumAsync).WithName("AddAuditorium").RequireAuthorization(Policies.Manager).Answers(404, 409)
+            .WithSummary("Adds an auditorium from a seat plan (manager).")
+            .WithDescription("One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. 409 when the cinema already has an auditorium of that name.");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Common;
 using Marquee.Api.Contracts.Concessions;
@@ -15,21 +16,35 @@ public static class ConcessionsApi
     {
         var products = api.MapGroup("products").WithTags("Concessions");
         products.MapGet("", ListAsync).WithName("ListProducts")
-            .WithSummary("Search by name; filter by category, price range and stock; sort by name, price, rating or popularity (prefix - for descending).");
-        products.MapGet("{productId:int}", GetAsync).WithName("GetProduct");
-        products.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization(Policies.Manager);
-        products.MapPut("{productId:int}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization(Policies.Manager);
-        products.MapDelete("{productId:int}", DeactivateAsync).WithName("DeactivateProduct").RequireAuthorization(Policies.Manager)
-            .WithSummary("Takes the product off sale; past orders and ratings keep it.");
-        products.MapPost("{productId:int}/ratings", RateAsync).WithName("RateProduct").RequireAuthorization()
-            .WithSummary("1 to 5 stars, once per product per approved order of the caller.");
+            .WithSummary("Lists concessions.")
+            .WithDescription("Anonymous, paginated. `search` by name; filters `categoryId`, `minPrice`/`maxPrice` (cents) and `inStock`; `sort` by `name`, `price`, `rating` or `popularity`, `-` first for descending. Products off sale are listed only to staff who ask with `includeInactive=true`.");
+        products.MapGet("{productId:int}", GetAsync).WithName("GetProduct").Answers(404)
+            .WithSummary("One product.")
+            .WithDescription("Anonymous; with its average rating and how many ratings it has.");
+        products.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization(Policies.Manager).Answers(409)
+            .WithSummary("Adds a product (manager).")
+            .WithDescription("Left out, the optional fields get defaults: no description, no image, on sale, serves one. 400 naming `categoryId` when the category does not exist; 409 when another product has the name.");
+        products.MapPut("{productId:int}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization(Policies.Manager).Answers(404, 409)
+            .WithSummary("Replaces a product (manager).")
+            .WithDescription("Name, category, price and stock are replaced; optional fields left out keep their current value (an off-sale product stays off sale unless `active` says otherwise); an empty description or image URL clears it.");
+        products.MapDelete("{productId:int}", DeactivateAsync).WithName("DeactivateProduct").RequireAuthorization(Policies.Manager).Answers(404)
+            .WithSummary("Takes a product off sale (manager).")
+            .WithDescription("Past orders and ratings keep it; PUT with `active: true` puts it back on sale.");
+        products.MapPost("{productId:int}/ratings", RateAsync).WithName("RateProduct").RequireAuthorization().Answers(409)
+            .WithSummary("Rates a product the caller bought.")
+            .WithDescription("1 to 5 stars, once per product per approved order of the caller: 400 naming `orderId` when the order is not the caller's, not approved or did not include the product; 409 when already rated.");
 
         var categories = api.MapGroup("categories").WithTags("Concessions");
-        categories.MapGet("", ListCategoriesAsync).WithName("ListCategories");
-        categories.MapPost("", CreateCategoryAsync).WithName("CreateCategory").RequireAuthorization(Policies.Manager);
+        categories.MapGet("", ListCategoriesAsync).WithName("ListCategories")
+            .WithSummary("Lists product categories.")
+            .WithDescription("Anonymous, paginated, by name.");
+        categories.MapPost("", CreateCategoryAsync).WithName("CreateCategory").RequireAuthorization(Policies.Manager).Answers(409)
+            .WithSummary("Adds a product category (manager).")
+            .WithDescription("409 when the name is taken.");
 
-        api.MapGet("showtimes/{showtimeId:guid}/offers", OffersAsync).WithTags("Concessions").WithName("GetOffers")
-            .WithSummary("Concessions for this showtime, most relevant first: combos for parties, what this movie's audience buys, the best rated.");
+        api.MapGet("showtimes/{showtimeId:guid}/offers", OffersAsync).WithTags("Concessions").WithName("GetOffers").Answers(404)
+            .WithSummary("Concessions to offer at a showtime's checkout.")
+            .WithDescription("Anonymous, paginated, most relevant first: combos sized for the party (`partySize`), then what this movie's audience buys most, then the best rated. Only products on sale and in stock.");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Catalog;
 using Marquee.Api.Contracts.Common;
@@ -14,17 +15,31 @@ public static class LibraryApi
     public static RouteGroupBuilder MapLibraryApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("users/me").WithTags("Library").RequireAuthorization();
-        me.MapGet("subscriptions", ListSubscriptionsAsync).WithName("ListSubscriptions");
-        me.MapPost("subscriptions", SubscribeAsync).WithName("Subscribe")
-            .WithSummary("Idempotent: 201 for a new subscription, 200 when the caller already has it; 409 for a retired package.");
-        me.MapDelete("subscriptions/{packageId:guid}", CancelAsync).WithName("CancelSubscription");
-        me.MapGet("watched", ListWatchedAsync).WithName("ListWatched");
-        me.MapPut("watched/{movieId:int}", MarkWatchedAsync).WithName("MarkWatched")
-            .WithSummary("Idempotent: 201 when newly marked, 200 when it already was; 403 when no package unlocks the movie.");
-        me.MapDelete("watched/{movieId:int}", UnmarkWatchedAsync).WithName("UnmarkWatched");
+        me.MapGet("subscriptions", ListSubscriptionsAsync).WithName("ListSubscriptions")
+            .WithSummary("The caller's active subscriptions.")
+            .WithDescription("Paginated; each with its package (retired ones included: subscribers keep them) and when it started.");
+        me.MapPost("subscriptions", SubscribeAsync).WithName("Subscribe").Answers(404, 409)
+            .WithSummary("Subscribes the caller to a package.")
+            .WithDescription("Idempotent: 201 for a new subscription, 200 when the caller already has it; 404 for an unknown package, 409 for a retired one.");
+        me.MapDelete("subscriptions/{packageId:guid}", CancelAsync).WithName("CancelSubscription").Answers(404)
+            .WithSummary("Cancels one of the caller's subscriptions.")
+            .WithDescription("Idempotent: 204 whether or not the caller was subscribed; 404 for a package that does not exist. The package's genres stop being unlocked unless another package unlocks them.");
+        me.MapGet("watched", ListWatchedAsync).WithName("ListWatched")
+            .WithSummary("The movies the caller marked as watched.")
+            .WithDescription("Paginated, the most recently marked first.");
+        me.MapPut("watched/{movieId:int}", MarkWatchedAsync).WithName("MarkWatched").Answers(403, 404)
+            .WithSummary("Marks a movie as watched.")
+            .WithDescription("Idempotent: 201 when newly marked, 200 when it already was. 403 when none of the caller's packages unlocks the movie; 404 when TMDB does not know it.");
+        me.MapDelete("watched/{movieId:int}", UnmarkWatchedAsync).WithName("UnmarkWatched")
+            .WithSummary("Unmarks a watched movie.")
+            .WithDescription("Idempotent: 204 whether or not it was marked.");
 
-        api.MapGet("users/{userId:guid}/watch-report", GetReportAsync).WithTags("Reports").WithName("GetWatchReport").RequireAuthorization();
-        api.MapGet("reports/watch", ListReportsAsync).WithTags("Reports").WithName("ListWatchReports").RequireAuthorization(Policies.Admin);
+        api.MapGet("users/{userId:guid}/watch-report", GetReportAsync).WithTags("Reports").WithName("GetWatchReport").RequireAuthorization().Answers(404)
+            .WithSummary("One account's watch report.")
+            .WithDescription("Total watched, the most watched theme (ties go to the one watched most recently) and the last film watched; both null when nothing is. The caller's own, or any for admins; anyone else's id answers 404.");
+        api.MapGet("reports/watch", ListReportsAsync).WithTags("Reports").WithName("ListWatchReports").RequireAuthorization(Policies.Admin)
+            .WithSummary("Every account's watch report (admin).")
+            .WithDescription("Paginated, in the same shape as the single report.");
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Operations;
 using Marquee.Operations;
@@ -12,12 +13,18 @@ public static class OperationsApi
     public static RouteGroupBuilder MapOperationsApi(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("admin").WithTags("Operations").RequireAuthorization(Policies.Admin);
-        admin.MapGet("cluster", GetClusterAsync).WithName("GetCluster").WithSummary("Silos in the membership table and their status.");
-        admin.MapGet("canaries/{name}", ReadCanaryAsync).WithName("ReadCanary").WithSummary("A canary's persisted count.");
+        admin.MapGet("cluster", GetClusterAsync).WithName("GetCluster")
+            .WithSummary("The cluster's silos (admin).")
+            .WithDescription("Every silo in the membership table with its address, name, host, status and start time.");
+        admin.MapGet("canaries/{name}", ReadCanaryAsync).WithName("ReadCanary")
+            .WithSummary("A canary's persisted count (admin).")
+            .WithDescription("Canaries are tiny stateful grains ops touch to check that activation and storage work end to end.");
         admin.MapPost("canaries/{name}/touches", TouchCanaryAsync).WithName("TouchCanary")
-            .WithSummary("Touches a canary: activates it, persists one more touch and answers after the write.");
+            .WithSummary("Touches a canary (admin).")
+            .WithDescription("Activates it, persists `count` more touches and answers after the write, with the silo that did it.");
         admin.MapGet("capacity-forecast", GetCapacityForecastAsync).WithName("GetCapacityForecast")
-            .WithSummary("Expected demand for upcoming showtimes (popularity and sales velocity) and the recommended silo count.");
+            .WithSummary("Demand forecast and recommended silo count (admin).")
+            .WithDescription("Expected demand for upcoming showtimes (movie popularity, then sales velocity once enough seats sold) and the silo count it calls for, the figures the autoscaler reads.");
         return api;
     }
 
@@ -39,7 +46,7 @@ public static class OperationsApi
 
     private static async Task<Ok<CanaryResponse>> TouchCanaryAsync(
         IClusterClient cluster, [StringLength(64, MinimumLength = 1)] string name, TouchCanaryRequest request) =>
-        TypedResults.Ok(ToResponse(await cluster.GetGrain<ICanaryGrain>(name).TouchAsync(request.Count)));
+        TypedResults.Ok(ToResponse(await cluster.GetGrain<ICanaryGrain>(name).TouchAsync(request.Count!.Value)));
 
     private static CanaryResponse ToResponse(CanaryReport report) =>
         new(report.Name, report.Touches, report.LastTouchedAt, report.Silo);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Common;
 using Marquee.Api.Contracts.Orders;
@@ -19,16 +20,31 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder api)
     {
         var orders = api.MapGroup("orders").WithTags("Orders").RequireAuthorization();
-        orders.MapPost("", CreateAsync).WithName("CreateOrder")
-            .WithSummary("201 Pending with the server-computed amount; a replay of the Idempotency-Key returns the same order, another body under it is 422.");
-        orders.MapGet("{orderId:guid}", GetAsync).WithName("GetOrder");
-        orders.MapPost("{orderId:guid}/cancel", CancelAsync).WithName("CancelOrder");
-        orders.MapPost("{orderId:guid}/refund", RefundAsync).WithName("RefundOrder").RequireAuthorization(Policies.Manager);
-        api.MapGet("users/me/orders", ListMineAsync).WithTags("Orders").WithName("ListMyOrders").RequireAuthorization();
+        orders.MapPost("", CreateAsync).WithName("CreateOrder").Answers(404, 409, 422)
+            .ReadsHeader("Idempotency-Key", required: true, "A key unique to this checkout (1 to 100 characters); resending it returns the same order.")
+            .SendsHeader(StatusCodes.Status201Created, "Location", "The order's URL.")
+            .WithSummary("Places an order (tickets from a hold, concessions, or both).")
+            .WithDescription("Answers 201 at once with the order Pending and its amount computed by the server; payment runs off the request path, so poll GET /orders/{orderId} until the status is final. Tickets need the showtime and the caller's hold (one ticket per held seat, `full` or `half` for meia-entrada); 409 when the hold expired or belongs to another order. A replay of the Idempotency-Key returns the same order; another body under the same key is 422.");
+        orders.MapGet("{orderId:guid}", GetAsync).WithName("GetOrder").Answers(404)
+            .WithSummary("One order and its status.")
+            .WithDescription("The owner's, or any for staff; anyone else's id answers 404. Tickets carry their codes once the order is Approved.");
+        orders.MapPost("{orderId:guid}/cancel", CancelAsync).WithName("CancelOrder").Answers(404, 409)
+            .WithSummary("Cancels one of the caller's orders.")
+            .WithDescription("A pending order not yet charged, or one whose payment failed: its seats and stock go back on sale. Idempotent for a cancelled order; 409 once the provider may have charged it (a refund undoes it then).");
+        orders.MapPost("{orderId:guid}/refund", RefundAsync).WithName("RefundOrder").RequireAuthorization(Policies.Manager).Answers(404, 409)
+            .WithSummary("Refunds an approved order (manager).")
+            .WithDescription("The payment is refunded, the seats and stock go back on sale and the customer is mailed. Idempotent for a refunded order; 409 when the order is not approved.");
+        api.MapGet("users/me/orders", ListMineAsync).WithTags("Orders").WithName("ListMyOrders").RequireAuthorization()
+            .WithSummary("The caller's orders.")
+            .WithDescription("Paginated, the newest first.");
 
         var deadLetters = api.MapGroup("admin/dead-letters").WithTags("Operations").RequireAuthorization(Policies.Admin);
-        deadLetters.MapGet("", ListDeadLettersAsync).WithName("ListDeadLetters");
-        deadLetters.MapPost("{orderId:guid}/retry", RetryAsync).WithName("RetryDeadLetter");
+        deadLetters.MapGet("", ListDeadLettersAsync).WithName("ListDeadLetters")
+            .WithSummary("Orders whose payment failed after every retry (admin).")
+            .WithDescription("Paginated; each order says in `failure` what went wrong.");
+        deadLetters.MapPost("{orderId:guid}/retry", RetryAsync).WithName("RetryDeadLetter").Answers(404, 409)
+            .WithSummary("Retries a dead-lettered order (admin).")
+            .WithDescription("The order goes back to Pending and its payment is tried again with the same idempotency key; 409 when it is not dead-lettered.");
         return api;
     }
 

@@ -17,13 +17,27 @@ public static class PackagesApi
     public static RouteGroupBuilder MapPackagesApi(this RouteGroupBuilder api)
     {
         var packages = api.MapGroup("packages").WithTags("Packages");
-        packages.MapGet("", ListAsync).WithName("ListPackages").WithSummary("Packages on sale; includeRetired=true adds retired ones.");
-        packages.MapGet("{packageId:guid}", GetAsync).WithName("GetPackage");
-        packages.MapPost("", CreateAsync).WithName("CreatePackage").RequireAuthorization(Policies.Manager);
-        packages.MapPut("{packageId:guid}", ReplaceAsync).WithName("ReplacePackage").RequireAuthorization(Policies.Manager)
-            .WithSummary("Replaces the package; If-Match with its current ETag is required.");
-        packages.MapDelete("{packageId:guid}", RetireAsync).WithName("RetirePackage").RequireAuthorization(Policies.Manager)
-            .WithSummary("Retires the package: subscribers keep it, nobody new may subscribe. If-Match is optional here.");
+        packages.MapGet("", ListAsync).WithName("ListPackages")
+            .WithSummary("Lists subscription packages.")
+            .WithDescription("Anonymous, paginated, by name: the packages on sale; `includeRetired=true` adds retired ones.");
+        packages.MapGet("{packageId:guid}", GetAsync).WithName("GetPackage").Answers(404)
+            .SendsHeader(StatusCodes.Status200OK, "ETag", "The package's version, for If-Match on PUT and DELETE.")
+            .WithSummary("One package.")
+            .WithDescription("Anonymous; its ETag is its version.");
+        packages.MapPost("", CreateAsync).WithName("CreatePackage").RequireAuthorization(Policies.Manager).Answers(409)
+            .SendsHeader(StatusCodes.Status201Created, "ETag", "The new package's version (\"1\").")
+            .WithSummary("Creates a package (manager).")
+            .WithDescription("A unique name, one or more active genres, a description and a monthly price in cents; 409 when the name is taken.");
+        packages.MapPut("{packageId:guid}", ReplaceAsync).WithName("ReplacePackage").RequireAuthorization(Policies.Manager).Answers(404, 409, 412, 428)
+            .ReadsHeader("If-Match", required: true, "The ETag of the version being replaced.")
+            .SendsHeader(StatusCodes.Status200OK, "ETag", "The package's new version.")
+            .WithSummary("Replaces a package (manager).")
+            .WithDescription("Optimistic: If-Match must carry the current ETag. 428 without it; 412 when someone changed the package since it was read, so a change is never silently overwritten.");
+        packages.MapDelete("{packageId:guid}", RetireAsync).WithName("RetirePackage").RequireAuthorization(Policies.Manager).Answers(404, 412)
+            .ReadsHeader("If-Match", required: false, "The ETag of the version being retired; 412 when it is stale.")
+            .SendsHeader(StatusCodes.Status200OK, "ETag", "The package's new version.")
+            .WithSummary("Retires a package (manager).")
+            .WithDescription("Idempotent. Current subscribers keep it; nobody new may subscribe. Answers the retired package.");
         return api;
     }
 

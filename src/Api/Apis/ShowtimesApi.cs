@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Cinema;
 using Marquee.Api.Contracts.Common;
@@ -18,20 +19,31 @@ public static class ShowtimesApi
     {
         var schedule = api.MapGroup("showtimes").WithTags("Showtimes");
         schedule.MapGet("", ListAsync).WithName("ListShowtimes")
-            .WithSummary("Showtimes by cinema, movie and date (a São Paulo day); without a date, from now on.");
-        schedule.MapPost("", CreateAsync).WithName("CreateShowtime").RequireAuthorization(Policies.Manager)
-            .WithSummary("Schedules a movie in an auditorium; the end is the runtime plus cleaning time; 409 when it overlaps another.");
-        schedule.MapGet("{showtimeId:guid}", GetAsync).WithName("GetShowtime");
+            .WithSummary("Lists showtimes.")
+            .WithDescription("Anonymous, paginated, by start. Filters: `cinemaId`, `movieId` and `date` (a São Paulo calendar day, `2026-11-24`); without a date, from now on.");
+        schedule.MapPost("", CreateAsync).WithName("CreateShowtime").RequireAuthorization(Policies.Manager).Answers(409)
+            .WithSummary("Schedules a movie in an auditorium (manager).")
+            .WithDescription("The end is the movie's runtime plus cleaning time; 409 names the showtime it would overlap in that auditorium. Prices are full prices per seat kind the auditorium sells; meia-entrada is half. Wheelchair and companion seats cost what standard seats cost unless priced apart.");
+        schedule.MapGet("{showtimeId:guid}", GetAsync).WithName("GetShowtime").Answers(404)
+            .WithSummary("One showtime.")
+            .WithDescription("Anonymous; with its cinema, auditorium, movie, format, audio and `prices` per seat kind (full and half).");
 
         var showtimes = api.MapGroup("showtimes/{showtimeId:guid}").WithTags("Showtimes");
         showtimes.MapGet("seats", GetSeatsAsync).WithName("GetSeatMap")
-            .WithSummary("Every seat and its status; send If-None-Match with the last ETag to get 304 when nothing changed.")
-            .Produces<SeatMapResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
-        showtimes.MapGet("seats/stream", StreamSeatsAsync).WithName("StreamSeatMap")
-            .WithSummary("Server-Sent Events: a 'snapshot' event, then a 'seats' event per change, from whichever silo.");
-        showtimes.MapPost("holds", HoldAsync).WithName("HoldSeats").RequireAuthorization()
-            .WithSummary("Holds named seats or the best N of a kind, all or nothing; 409 names the taken seats.");
-        showtimes.MapDelete("holds/{holdId:guid}", ReleaseAsync).WithName("ReleaseHold").RequireAuthorization();
+            .Produces<SeatMapResponse>().Produces(StatusCodes.Status304NotModified).Answers(404)
+            .ReadsHeader("If-None-Match", required: false, "The ETag of the seat map the client has; 304 when it is still current.")
+            .SendsHeader(StatusCodes.Status200OK, "ETag", "The seat map's version.")
+            .WithSummary("A showtime's seat map.")
+            .WithDescription("Anonymous. Every seat with its row, number, column (its physical position in the row, so gaps show), kind and status: `available`, `held`, `sold` or `blocked`, never who holds it.");
+        showtimes.MapGet("seats/stream", StreamSeatsAsync).WithName("StreamSeatMap").Answers(404)
+            .WithSummary("The seat map, live (Server-Sent Events).")
+            .WithDescription("Anonymous. A `snapshot` event with the whole map, then a `seats` event per change with the seats whose status changed and the map's new version, whichever silo and API instance made it. Event ids are versions.");
+        showtimes.MapPost("holds", HoldAsync).WithName("HoldSeats").RequireAuthorization().Answers(404, 409)
+            .WithSummary("Holds seats for the caller.")
+            .WithDescription("Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it; at most 10 seats per person per showtime.");
+        showtimes.MapDelete("holds/{holdId:guid}", ReleaseAsync).WithName("ReleaseHold").RequireAuthorization().Answers(404, 409)
+            .WithSummary("Releases one of the caller's holds.")
+            .WithDescription("The seats go back on sale at once. 404 for a hold that is not the caller's; 409 when an order already took it (cancel the order instead).");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Marquee.Api.Infrastructure;
 using Marquee.Api.Auth;
 using Marquee.Api.Contracts.Common;
 using Marquee.Api.Contracts.Identity;
@@ -14,12 +15,24 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("users").WithTags("Users").RequireAuthorization();
-        users.MapGet("me", GetMeAsync).WithName("GetMe");
-        users.MapPatch("me", UpdateMeAsync).WithName("UpdateMe");
-        users.MapPost("me/password", ChangePasswordAsync).WithName("ChangePassword").WithSummary("Needs the current password; signs out every session.");
-        users.MapGet("", ListAsync).WithName("ListUsers").RequireAuthorization(Policies.Admin).WithSummary("Paginated, filtered by email and role.");
-        users.MapGet("{userId:guid}", GetAsync).WithName("GetUser").WithSummary("The caller's own account, or any for admins.");
-        users.MapPut("{userId:guid}/roles", SetRolesAsync).WithName("SetRoles").RequireAuthorization(Policies.Admin);
+        users.MapGet("me", GetMeAsync).WithName("GetMe")
+            .WithSummary("The caller's own account.")
+            .WithDescription("Id, email, display name, roles and when the account was created.");
+        users.MapPatch("me", UpdateMeAsync).WithName("UpdateMe")
+            .WithSummary("Changes the caller's display name.")
+            .WithDescription("The email is the account's identity and is not changed here.");
+        users.MapPost("me/password", ChangePasswordAsync).WithName("ChangePassword")
+            .WithSummary("Changes the caller's password.")
+            .WithDescription("Needs the current password (400 naming `currentPassword` when it is wrong); signs out every session, this one included.");
+        users.MapGet("", ListAsync).WithName("ListUsers").RequireAuthorization(Policies.Admin)
+            .WithSummary("Lists accounts (admin).")
+            .WithDescription("Paginated; `email` matches part of the address, `role` keeps accounts holding that role.");
+        users.MapGet("{userId:guid}", GetAsync).WithName("GetUser").Answers(404)
+            .WithSummary("One account.")
+            .WithDescription("The caller's own, or any for admins; anyone else's id answers 404, exactly like an unknown one.");
+        users.MapPut("{userId:guid}/roles", SetRolesAsync).WithName("SetRoles").RequireAuthorization(Policies.Admin).Answers(404)
+            .WithSummary("Replaces an account's roles (admin).")
+            .WithDescription("Roles are `customer`, `manager` and `admin`; `customer` is always kept. The account's next access token (at sign-in or refresh) carries them.");
         return api;
     }
 

@@ -18,10 +18,21 @@ public static class ProblemDetailsSetup
             }
             // Never leak exception details, whatever the environment.
             context.ProblemDetails.Extensions.Remove("exception");
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                validation.Errors = validation.Errors.ToDictionary(error => JsonPath(error.Key), error => error.Value);
+            }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }
+
+    /// <summary>
+    /// Validation names fields by their C# path ("Tickets[0].Seat"); clients know them by their JSON
+    /// path ("tickets[0].seat"), as the document and the grains' own field errors spell them.
+    /// </summary>
+    public static string JsonPath(string key) =>
+        string.Join('.', key.Split('.').Select(segment => segment.Length > 0 ? char.ToLowerInvariant(segment[0]) + segment[1..] : segment));
 
     /// <summary>Turns bodiless error statuses (unknown routes, 405, framework 400s) into problem documents.</summary>
     public static IApplicationBuilder UseProblemStatusCodes(this IApplicationBuilder app) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Contracts.Common;
 using Marquee.Cinema;
 
 namespace Marquee.Api.Contracts.Cinema;
@@ -28,6 +29,7 @@ public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnl
 }
 
 /// <summary>Either named seats or a quantity of a kind for best-available; not both.</summary>
+[RequireOneOf(nameof(Seats), nameof(Quantity))]
 public sealed partial record HoldRequest(
     [property: MaxLength(10)] IReadOnlyList<string>? Seats,
     [property: Range(1, 10)] int? Quantity,
@@ -36,10 +38,6 @@ public sealed partial record HoldRequest(
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var named = Seats is { Count: > 0 };
-        if (named == Quantity.HasValue)
-        {
-            yield return new ValidationResult("Send either seats or quantity (with an optional seatKind).", [nameof(Seats), nameof(Quantity)]);
-        }
         if (named && Seats!.Any(seat => seat is null || !SeatLabel().IsMatch(seat)))
         {
             yield return new ValidationResult("Seats look like F7: a row letter and a number.", [nameof(Seats)]);

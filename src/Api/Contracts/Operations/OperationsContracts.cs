@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Marquee.Api.Contracts.Operations;
 
 /// <summary>How many touches to add to a canary in one persisted write.</summary>
-public sealed record TouchCanaryRequest([property: Range(1, 100)] int Count);
+public sealed record TouchCanaryRequest([property: Required, Range(1, 100)] int? Count);
 
 /// <summary>A canary's persisted count and the silo that answered.</summary>
 public sealed record CanaryResponse(string Name, long Touches, DateTimeOffset? LastTouchedAt, string Silo);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Contracts.Common;
 using Marquee.Cinema;
 using Marquee.Orders;
 
@@ -10,7 +11,12 @@ public sealed record TicketLine(
 
 public sealed record ItemLine([property: Required, Range(1, int.MaxValue)] int? ProductId, [property: Required, Range(1, 20)] int? Quantity);
 
-/// <summary>Prices, amounts and statuses are the server's; fields like those in a request are ignored.</summary>
+/// <summary>
+/// Tickets (with the showtime and the hold they come from), concessions, or both. Prices, amounts and
+/// statuses are the server's; fields like those in a request are ignored.
+/// </summary>
+[RequireAnyOf(nameof(Tickets), nameof(Items))]
+[RequiredTogether(nameof(ShowtimeId), nameof(HoldId), nameof(Tickets))]
 public sealed record CreateOrderRequest(
     Guid? ShowtimeId,
     Guid? HoldId,
