@@ -102,6 +102,12 @@ fi
 # the request collection and the browser suite.
 echo "==> live system (./run.sh) for the request collection and the browser suite"
 if [ -f "$work/www/index.html" ] && live_start "$work/live" "$work/www"; then
+  echo "==> a second ./run.sh beside it (own ports, own cluster, own data)"
+  scripts/two-instances.sh "$work/second" >"$work/instances.log" 2>&1
+  add_counts "the two-instance check" "$work/instances.log" instances
+  echo "==> OpenAPI lint (Spectral) of the served document"
+  scripts/lint-openapi.sh "$MARQUEE_LIVE_URL" "$work/lint" >"$work/lint.log" 2>&1
+  add_counts "the OpenAPI lint" "$work/lint.log" openapi-lint
   echo "==> request collection (newman)"
   scripts/run-collection.sh "$work/collection" >"$work/collection.log" 2>&1
   add_counts "the request collection" "$work/collection.log" collection

