@@ -108,6 +108,9 @@ if [ -f "$work/www/index.html" ] && live_start "$work/live" "$work/www"; then
   echo "==> OpenAPI lint (Spectral) of the served document"
   scripts/lint-openapi.sh "$MARQUEE_LIVE_URL" "$work/lint" >"$work/lint.log" 2>&1
   add_counts "the OpenAPI lint" "$work/lint.log" openapi-lint
+  echo "==> the web app's API types against the served document"
+  scripts/api-types.sh check "$MARQUEE_LIVE_URL" >"$work/api-types.log" 2>&1
+  add_counts "the API types check" "$work/api-types.log" api-types
   echo "==> request collection (newman)"
   scripts/run-collection.sh "$work/collection" >"$work/collection.log" 2>&1
   add_counts "the request collection" "$work/collection.log" collection

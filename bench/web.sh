@@ -60,12 +60,19 @@ showtime=$(curl -fsS "$base/api/v1/showtimes?date=$day&pageSize=1" | node -e 'le
 [ -n "$showtime" ] || { echo "no showtime on $day" >&2; exit 1; }
 
 lighthouse() {
-  local name=$1 url=$2
-  CHROME_PATH=/usr/bin/chromium bench/web/node_modules/.bin/lighthouse "$url" --quiet \
-    --output=json --output-path="$out/$name.json" \
-    --only-categories=performance,accessibility,best-practices \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
-    >"$out/$name.log" 2>&1 || { echo "lighthouse failed on $url (see $out/$name.log)" >&2; return 1; }
+  local name=$1 url=$2 attempt
+  # Headless Chromium now and then loses the trace's navigation start (NO_NAVSTART): that is a failed
+  # recording, not a score, so it is recorded again (at most three times).
+  for attempt in 1 2 3; do
+    CHROME_PATH=/usr/bin/chromium bench/web/node_modules/.bin/lighthouse "$url" --quiet \
+      --output=json --output-path="$out/$name.json" \
+      --only-categories=performance,accessibility,best-practices \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+      >"$out/$name.log" 2>&1 && break
+    grep -q NO_NAVSTART "$out/$name.log" && [ "$attempt" -lt 3 ] && continue
+    echo "lighthouse failed on $url (see $out/$name.log)" >&2
+    return 1
+  done
   node -e '
     const r = require(process.argv[1]);
     const s = (k) => Math.round((r.categories[k]?.score ?? 0) * 100);

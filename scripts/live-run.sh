@@ -16,6 +16,12 @@ live_start() {
   export Cinema__HoldDuration=${Cinema__HoldDuration:-00:00:30}
   export Edge__RequestsPerWindow=${Edge__RequestsPerWindow:-1000000} Edge__AuthRequestsPerWindow=${Edge__AuthRequestsPerWindow:-100000}
   export Web__Root="$web_root"
+  # Google sign-in against the browser suite's stand-in issuer (tests/e2e/support/oidc-issuer.ts),
+  # which the suite starts on this port; nothing asks it before then.
+  export MARQUEE_E2E_OIDC_PORT=${MARQUEE_E2E_OIDC_PORT:-$(free_port)}
+  export Google__ClientId=marquee-e2e.apps.googleusercontent.com Google__RequireHttpsMetadata=false
+  export Google__Authority="http://127.0.0.1:$MARQUEE_E2E_OIDC_PORT" Google__ValidIssuers__0="http://127.0.0.1:$MARQUEE_E2E_OIDC_PORT"
+  export Google__AuthorizationEndpoint="http://127.0.0.1:$MARQUEE_E2E_OIDC_PORT/authorize"
   live_log="$work/run.log"
   ./run.sh >"$live_log" 2>&1 &
   live_pid=$!

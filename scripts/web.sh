@@ -31,6 +31,7 @@ web_build() {
   local tmp
   tmp="$(mktemp -d)"
   (cd "$MARQUEE_ROOT/web" && flock "$MARQUEE_BUILD_LOCK" npx ng build --configuration production --output-path "$tmp") || { rm -rf "$tmp"; return 1; }
+  node "$MARQUEE_ROOT/web/scripts/precompress.mjs" "$tmp/browser" || { rm -rf "$tmp"; return 1; }
   mkdir -p "$out"
   find "$out" -mindepth 1 -delete
   cp -R "$tmp/browser/." "$out/"

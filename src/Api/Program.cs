@@ -43,7 +43,12 @@ builder.Services.AddSingleton<Marquee.Api.Live.SeatMapBroadcaster>();
 // The edge: problem details, validation, limits, CORS, forwarded headers, OpenAPI.
 builder.Services.AddMarqueeProblemDetails();
 builder.Services.AddValidation();
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowTrailingCommas = false);
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.AllowTrailingCommas = false;
+    // Numbers are JSON numbers: "12" for a count is refused, and the document says integer, not integer-or-string.
+    json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+});
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;

@@ -6,6 +6,7 @@ const baseURL = process.env.MARQUEE_E2E_URL ?? 'http://127.0.0.1:5080';
 
 export default defineConfig({
   testDir: './specs',
+  globalSetup: './support/global-setup.ts',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

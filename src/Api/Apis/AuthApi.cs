@@ -39,13 +39,13 @@ public static class AuthApi
             .WithDescription("The ID token is checked against the issuer's published keys, audience and expiry (401 when not valid); its verified email signs in or creates the account. 404 when Google sign-in is not configured.");
         auth.MapGet("providers", GetProviders).WithName("GetAuthProviders").AllowAnonymous()
             .WithSummary("Lists the external sign-in providers on offer.")
-            .WithDescription("Anonymous. `google` carries the OAuth client id the web app starts Google sign-in with, or is null when Google sign-in is not configured.");
+            .WithDescription("Anonymous. `google` carries the OAuth client id and the authorization endpoint the web app starts Google sign-in with, or is null when Google sign-in is not configured.");
         return api;
     }
 
     private static Ok<AuthProvidersResponse> GetProviders(IOptions<GoogleOptions> google) =>
         TypedResults.Ok(new AuthProvidersResponse(
-            string.IsNullOrWhiteSpace(google.Value.ClientId) ? null : new GoogleProviderResponse(google.Value.ClientId)));
+            string.IsNullOrWhiteSpace(google.Value.ClientId) ? null : new GoogleProviderResponse(google.Value.ClientId, google.Value.AuthorizationEndpoint)));
 
     private static async Task<Created<UserResponse>> RegisterAsync(RegisterRequest request, IClusterClient cluster)
     {

@@ -14,4 +14,7 @@ public sealed class GoogleOptions
     public string[] ValidIssuers { get; set; } = ["https://accounts.google.com", "accounts.google.com"];
 
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Where browsers are sent to sign in (the web app's implicit flow); the issuer's own in production.</summary>
+    public string AuthorizationEndpoint { get; set; } = "https://accounts.google.com/o/oauth2/v2/auth";
 }

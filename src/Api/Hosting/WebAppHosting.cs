@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -99,15 +100,85 @@ public static class WebAppHosting
             }
             await next(context);
         });
-        return app.UseWhen(context => !WebApp.IsReserved(context.Request.Path), branch => branch.UseResponseCompression().UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            OnPrepareResponse = prepared =>
+        return app.UseWhen(context => !WebApp.IsReserved(context.Request.Path), branch => branch
+            .Use((context, next) =>
             {
-                prepared.Context.Response.Headers[HeaderNames.CacheControl] = WebApp.IsHashed(prepared.File.Name)
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache";
-            },
-        }));
+                Precompressed.Choose(context, files);
+                return next(context);
+            })
+            .UseResponseCompression()
+            .UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                ContentTypeProvider = Precompressed.ContentTypes,
+                OnPrepareResponse = prepared =>
+                {
+                    prepared.Context.Response.Headers[HeaderNames.CacheControl] = WebApp.IsHashed(Precompressed.OriginalName(prepared.Context, prepared.File.Name))
+                        ? "public, max-age=31536000, immutable"
+                        : "no-cache";
+                },
+            }));
+    }
+}
+
+/// <summary>
+/// The build writes NAME.br and NAME.gz beside each script, style sheet and page (Brotli at its best
+/// quality, once, instead of a fast level on every request); a client that accepts one gets it, with
+/// the original's type and caching. Files without such siblings are compressed on the fly.
+/// </summary>
+internal static class Precompressed
+{
+    private const string OriginalNameKey = "marquee.web.original-name";
+    private static readonly (string Encoding, string Suffix)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
+    private static readonly FileExtensionContentTypeProvider Types = new();
+
+    /// <summary>Types by the name the variant stands for: main-X.js.br is text/javascript.</summary>
+    public static IContentTypeProvider ContentTypes { get; } = new VariantContentTypes();
+
+    public static void Choose(HttpContext context, IFileProvider files)
+    {
+        var request = context.Request;
+        if (request.Path.Value is not { Length: > 1 } path || !files.GetFileInfo(path).Exists)
+        {
+            return;
+        }
+        var variants = Encodings.Where(variant => files.GetFileInfo(path + variant.Suffix).Exists).ToList();
+        if (variants.Count == 0)
+        {
+            return;
+        }
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var accepted))
+        {
+            return;
+        }
+        foreach (var (encoding, suffix) in variants)
+        {
+            if (accepted.Any(value => value.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase) && value.Quality is null or > 0))
+            {
+                context.Items[OriginalNameKey] = Path.GetFileName(path);
+                context.Response.Headers.ContentEncoding = encoding;
+                request.Path = path + suffix;
+                return;
+            }
+        }
+    }
+
+    public static string OriginalName(HttpContext context, string servedName) =>
+        context.Items.TryGetValue(OriginalNameKey, out var name) && name is string original ? original : servedName;
+
+    private sealed class VariantContentTypes : IContentTypeProvider
+    {
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            foreach (var (_, suffix) in Encodings)
+            {
+                if (subpath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && Types.TryGetContentType(subpath[..^suffix.Length], out contentType!))
+                {
+                    return true;
+                }
+            }
+            return Types.TryGetContentType(subpath, out contentType!);
+        }
     }
 }

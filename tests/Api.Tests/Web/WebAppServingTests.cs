@@ -12,6 +12,7 @@ public sealed class WebAppServingTests : IAsyncLifetime
 {
     private const string IndexMarker = "<!-- marquee web app index -->";
     private const string HashedAsset = "main-ABC12345.js";
+    private const string PrecompressedAsset = "chunk-PRE12345.js";
 
     private readonly ApiFixture _fixture;
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"marquee-web-{Guid.NewGuid():N}");
@@ -24,6 +25,9 @@ public sealed class WebAppServingTests : IAsyncLifetime
         Directory.CreateDirectory(_root);
         File.WriteAllText(Path.Combine(_root, "index.html"), $"<!doctype html><html><head>{IndexMarker}</head><body><app-root></app-root><script src=\"{HashedAsset}\"></script></body></html>");
         File.WriteAllText(Path.Combine(_root, HashedAsset), "console.log('marquee');");
+        File.WriteAllText(Path.Combine(_root, PrecompressedAsset), "console.log('plain');");
+        File.WriteAllText(Path.Combine(_root, PrecompressedAsset + ".br"), "brotli bytes");
+        File.WriteAllText(Path.Combine(_root, PrecompressedAsset + ".gz"), "gzip bytes");
         _factory = _fixture.CreateFactory(new Dictionary<string, string?> { ["Web:Root"] = _root });
         return Task.CompletedTask;
     }
@@ -85,6 +89,38 @@ public sealed class WebAppServingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Theory]
+    [InlineData("br, gzip", "br", "brotli bytes")]
+    [InlineData("gzip", "gzip", "gzip bytes")]
+    [InlineData("br;q=0, gzip", "gzip", "gzip bytes")]
+    public async Task ABuildsPrecompressedVariantIsServedWithTheOriginalsTypeAndCaching(string acceptEncoding, string encoding, string body)
+    {
+        using var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + PrecompressedAsset);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("immutable", response.Headers.CacheControl?.Extensions.Select(extension => extension.Name) ?? []);
+    }
+
+    [Fact]
+    public async Task AClientThatAcceptsNoEncodingGetsTheOriginalFile()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.GetAsync("/" + PrecompressedAsset);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal("console.log('plain');", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
     }
 
     [Fact]
@@ -182,15 +218,27 @@ public sealed class WebAppServingTests : IAsyncLifetime
 public sealed class AuthProvidersTests(ApiFixture fixture)
 {
     [Fact]
-    public async Task GoogleIsOfferedWithItsClientIdWhenConfigured()
+    public async Task GoogleIsOfferedWithItsClientIdAndAuthorizationEndpointWhenConfigured()
     {
-        using var anonymous = fixture.CreateClient();
+        await using var factory = fixture.CreateFactory(new Dictionary<string, string?> { ["Google:AuthorizationEndpoint"] = $"{fixture.Google.Authority}/authorize" });
+        using var anonymous = factory.CreateClient();
 
         var response = await anonymous.GetAsync("/api/v1/auth/providers");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(LocalOidcIssuer.ClientId, body.GetProperty("google").GetProperty("clientId").GetString());
+        var google = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("google");
+        Assert.Equal(LocalOidcIssuer.ClientId, google.GetProperty("clientId").GetString());
+        Assert.Equal($"{fixture.Google.Authority}/authorize", google.GetProperty("authorizationEndpoint").GetString());
+    }
+
+    [Fact]
+    public async Task GoogleSignInSendsBrowsersToGooglesOwnAuthorizationEndpointByDefault()
+    {
+        using var anonymous = fixture.CreateClient();
+
+        var google = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/auth/providers")).GetProperty("google");
+
+        Assert.Equal("https://accounts.google.com/o/oauth2/v2/auth", google.GetProperty("authorizationEndpoint").GetString());
     }
 
     [Fact]

@@ -45,4 +45,5 @@ public sealed record UserResponse(Guid Id, string Email, string DisplayName, IRe
 public sealed record AuthProvidersResponse(GoogleProviderResponse? Google);
 
 /// <summary>What the web app needs to start Google sign-in: the OAuth client id (public by design).</summary>
-public sealed record GoogleProviderResponse(string ClientId);
+/// <summary>What a browser needs to start Google's OpenID Connect implicit flow: whom to ask, and as which client.</summary>
+public sealed record GoogleProviderResponse(string ClientId, string AuthorizationEndpoint);

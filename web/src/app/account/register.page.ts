@@ -7,7 +7,7 @@ import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
 import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
-import { safeReturn } from './sign-in.page';
+import { safeReturn } from '../auth/return-path';
 
 @Component({
   selector: 'mq-register',

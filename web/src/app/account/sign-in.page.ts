@@ -1,16 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { safeReturn } from '../auth/return-path';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
 import { FormSubmission } from '../shared/form-submission';
 import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.component';
 import { GoogleButtonComponent } from './google-button.component';
-
-/** Where to go after signing in: only paths inside the app. */
-export function safeReturn(volta: string | undefined): string {
-  return volta && volta.startsWith('/') && !volta.startsWith('//') ? volta : '/';
-}
 
 @Component({
   selector: 'mq-sign-in',
@@ -28,7 +24,7 @@ export function safeReturn(volta: string | undefined): string {
       <button type="submit" class="btn" [disabled]="busy()">{{ t.account.signIn }}</button>
       <mq-problem [message]="problem()" />
     </form>
-    <mq-google-button (signedIn)="done()" />
+    <mq-google-button [volta]="safeVolta()" />
     <p><a routerLink="/esqueci-senha">{{ t.account.forgot }}</a></p>
     <p><a routerLink="/cadastro" [queryParams]="volta() ? { volta: volta() } : {}">{{ t.account.noAccount }}</a></p>
   `,
@@ -50,5 +46,7 @@ export class SignInPage {
       (problem) => (problem.status === 401 ? t.account.badCredentials : undefined));
   }
 
-  protected done(): void { void this.router.navigateByUrl(safeReturn(this.volta())); }
+  protected safeVolta(): string { return safeReturn(this.volta()); }
+
+  protected done(): void { void this.router.navigateByUrl(this.safeVolta()); }
 }

@@ -1,36 +1,49 @@
-/** Types of the API's JSON (src/Api/Contracts). */
+import type { components } from './openapi';
+
+/**
+ * The API's JSON, derived from the types generated from its OpenAPI document (openapi.d.ts, checked
+ * against the served document by scripts/api-types.sh): a field the API drops or renames breaks the
+ * build here instead of failing at run time.
+ */
+type Schemas = components['schemas'];
+
+/** A field the document types loosely (a string from a fixed set) narrowed to what the app relies on; V must fit it. */
+type Narrow<T, K extends keyof T, V extends T[K]> = Omit<T, K> & { [P in K]: V };
+
+/** A request body the app builds, checked to fit the document's request schema. */
+type Fits<Doc, T extends Doc> = T;
+
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: Record<string, string[]>; seats?: string[]; }
-export interface Pagination { pageNumber: number; pageSize: number; totalPages: number; lastPage: boolean; firstPage: boolean; }
+export type Pagination = Schemas['PaginationInfo'];
 export interface Paged<T> { data: T[]; pagination: Pagination; }
 
-export interface TokenResponse { accessToken: string; refreshToken: string; expiresIn: number; tokenType: string; }
-export interface User { id: string; email: string; displayName: string; roles: string[]; createdAt: string; }
-export interface AuthProviders { google: { clientId: string } | null; }
+export type TokenResponse = Schemas['TokenResponse'];
+export type User = Schemas['UserResponse'];
+export type GoogleProvider = Schemas['GoogleProviderResponse'];
+export type AuthProviders = Schemas['AuthProvidersResponse'];
 
-export interface Cinema { id: string; name: string; neighbourhood: string; address: string; }
-export interface Movie { id: number; title: string; genreIds: number[]; releaseDate: string | null; posterPath: string | null; popularity: number; runtimeMinutes: number | null; overview?: string | null; }
+export type Cinema = Schemas['CinemaResponse'];
+export type Movie = Schemas['MovieResponse'];
 
 export type SeatKind = 'standard' | 'premium' | 'wheelchair' | 'companion' | 'blocked';
 export type SeatStatus = 'available' | 'held' | 'sold' | 'blocked';
-export interface SeatPrice { seatKind: string; fullCents: number; halfCents: number; }
-export interface Showtime {
-  id: string; cinemaId: string; cinemaName: string; auditoriumId: string; auditoriumName: string; movieId: number; movieTitle: string;
-  startsAt: string; endsAt: string; format: string; audio: string; capacity: number; currency: string; prices: SeatPrice[];
-}
-export interface Seat { seat: string; row: string; number: number; column?: number; kind: SeatKind; status: SeatStatus; }
-export interface SeatMap { showtimeId: string; version: number; capacity: number; seats: Seat[]; }
-export interface SeatChanges { showtimeId: string; version: number; seats: Seat[]; }
-export interface Hold { holdId: string; seats: string[]; expiresAt: string; }
-export type HoldRequest = { seats: string[] } | { quantity: number; seatKind?: string };
+export type SeatPrice = Schemas['SeatPriceResponse'];
+export type Showtime = Schemas['ShowtimeResponse'];
+export type Seat = Narrow<Narrow<Schemas['SeatResponse'], 'kind', SeatKind>, 'status', SeatStatus>;
+export type SeatMap = Narrow<Schemas['SeatMapResponse'], 'seats', Seat[]>;
+/** A live change (the stream's `seats` event): the seats whose status changed and the version they lead to. */
+export type SeatChanges = Omit<SeatMap, 'capacity'>;
+export type Hold = Schemas['HoldResponse'];
+export type HoldRequest = Fits<Schemas['HoldRequest'], { seats: string[] } | { quantity: number; seatKind?: Exclude<SeatKind, 'blocked'> }>;
 
-export interface Product { id: number; name: string; description: string; categoryId: number; priceCents: number; currency: string; imageUrl: string | null; active: boolean; stock: number; groupSize: number; rating: { average: number; count: number }; }
+export type Product = Schemas['ProductResponse'];
 
 export type OrderStatus = 'Pending' | 'Approved' | 'Refused' | 'Cancelled' | 'Refunded' | 'Failed';
 export const FINAL_STATUSES: readonly OrderStatus[] = ['Approved', 'Refused', 'Cancelled', 'Refunded', 'Failed'];
-export interface OrderItem { productId: number; name: string; quantity: number; unitPriceCents: number; }
-export interface OrderTicket { seat: string; seatKind: string; type: 'full' | 'half'; priceCents: number; code: string | null; }
-export interface Order {
-  id: string; status: OrderStatus; amountCents: number; currency: string; items: OrderItem[]; tickets: OrderTicket[];
-  showtimeId: string | null; createdAt: string; updatedAt: string; failure: string | null; deadLettered: boolean;
-}
-export interface CreateOrder { showtimeId: string; holdId: string; tickets: { seat: string; type: 'full' | 'half' }[]; items: { productId: number; quantity: number }[]; }
+export type TicketType = 'full' | 'half';
+export type OrderItem = Schemas['OrderItemResponse'];
+export type OrderTicket = Narrow<Schemas['OrderTicketResponse'], 'type', TicketType>;
+export type Order = Narrow<Narrow<Schemas['OrderResponse'], 'status', OrderStatus>, 'tickets', OrderTicket[]>;
+export type CreateOrder = Fits<Schemas['CreateOrderRequest'], {
+  showtimeId: string; holdId: string; tickets: { seat: string; type: TicketType }[]; items: { productId: number; quantity: number }[];
+}>;

@@ -117,6 +117,11 @@ export const ptBR = {
     haveAccount: 'Já tem conta? Entre',
     forgot: 'Esqueci minha senha',
     google: 'Entrar com Google',
+    googleTitle: 'Entrar com Google',
+    googleSigningIn: 'Entrando com sua conta Google…',
+    googleDenied: 'O acesso pelo Google foi cancelado. Nada foi alterado.',
+    googleFailed: 'Não foi possível entrar com o Google. Tente de novo.',
+    backToSignIn: 'Voltar para Entrar',
     missingToken: 'Link inválido: falta o token.',
   },
 } as const;

@@ -7,9 +7,9 @@ export function applyChanges(map: SeatMap | null, change: SeatChanges): SeatMap 
   return { ...map, version: change.version, seats: map.seats.map((s) => bySeat.get(s.seat) ?? s) };
 }
 
-/** A newer snapshot replaces the map; an older one is ignored. */
+/** A newer snapshot replaces the map; an older one, or the same version again, leaves it as it is. */
 export function applySnapshot(map: SeatMap | null, snapshot: SeatMap): SeatMap {
-  return !map || snapshot.version >= map.version ? snapshot : map;
+  return !map || snapshot.version > map.version ? snapshot : map;
 }
 
 export interface SeatRow { row: string; cells: (Seat | null)[]; }
@@ -18,16 +18,12 @@ export interface SeatRow { row: string; cells: (Seat | null)[]; }
 export function layoutRows(seats: Seat[]): SeatRow[] {
   const rows = new Map<string, Seat[]>();
   for (const s of seats) (rows.get(s.row) ?? rows.set(s.row, []).get(s.row)!).push(s);
-  const width = Math.max(0, ...seats.map((s) => col(s) + 1));
+  const width = Math.max(0, ...seats.map((s) => s.column + 1));
   return [...rows.keys()]
     .sort((a, b) => a.length - b.length || a.localeCompare(b))
     .map((row) => {
       const cells: (Seat | null)[] = Array.from({ length: width }, () => null);
-      for (const s of rows.get(row)!) cells[col(s)] = s;
+      for (const s of rows.get(row)!) cells[s.column] = s;
       return { row, cells };
     });
-}
-
-function col(s: Seat): number {
-  return typeof s.column === 'number' ? s.column : s.number - 1;
 }

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ShowtimesApi } from '../api/api.services';
-import { Hold, HoldRequest, SeatChanges, SeatMap, Showtime } from '../api/models';
+import { Hold, HoldRequest, SeatChanges, SeatKind, SeatMap, Showtime } from '../api/models';
+
+type HoldKind = Exclude<SeatKind, 'blocked'>;
 import { problemMessage, toProblem } from '../api/problem';
 import { TokenStore } from '../auth/token-store';
 import { t } from '../i18n/pt-BR';
@@ -15,13 +16,14 @@ import { applyChanges, applySnapshot } from './seat-map-state';
 
 @Component({
   selector: 'mq-seat-picker',
-  imports: [SeatMapComponent, CountdownComponent, ProblemComponent, FormsModule, RouterLink],
+  imports: [SeatMapComponent, CountdownComponent, ProblemComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ t.seats.title }}</h1>
-    @if (showtime(); as s) {
-      <p>{{ s.movieTitle }} · {{ s.cinemaName }} · {{ s.auditoriumName }} · {{ when(s.startsAt) }} · {{ t.formats[s.format] ?? s.format }} · {{ t.audio[s.audio] ?? s.audio }}</p>
-    }
+    <!-- Nothing is drawn below the title until the showtime and its map are both here, so nothing shifts when they arrive. -->
+    @if (showtime() && map()) {
+    @let s = showtime()!;
+    <p>{{ s.movieTitle }} · {{ s.cinemaName }} · {{ s.auditoriumName }} · {{ when(s.startsAt) }} · {{ t.formats[s.format] ?? s.format }} · {{ t.audio[s.audio] ?? s.audio }}</p>
     <section [attr.aria-label]="t.seats.legend">
       <h2 class="visually-hidden">{{ t.seats.legend }}</h2>
       <ul class="plain row legend">
@@ -30,9 +32,7 @@ import { applyChanges, applySnapshot } from './seat-map-state';
         <li><span class="sw sel" aria-hidden="true"></span>{{ t.seats.selected }}</li>
       </ul>
     </section>
-    @if (map(); as m) {
-      <mq-seat-map [seats]="m.seats" [selected]="hold()?.seats ?? selected()" (toggle)="toggle($event)" />
-    } @else { <p>{{ t.common.loading }}</p> }
+    <mq-seat-map [seats]="map()!.seats" [selected]="hold()?.seats ?? selected()" (toggle)="toggle($event)" />
 
     @if (hold(); as h) {
       <section class="card" aria-labelledby="hold-title">
@@ -53,15 +53,16 @@ import { applyChanges, applySnapshot } from './seat-map-state';
         <h2 id="best-title">{{ t.seats.best }}</h2>
         <div class="row">
           <div class="field"><label for="qty">{{ t.seats.quantity }}</label>
-            <input id="qty" type="number" min="1" max="10" [(ngModel)]="quantity" /></div>
+            <input id="qty" type="number" min="1" max="10" [value]="quantity()" (input)="quantity.set($any($event.target).valueAsNumber)" /></div>
           <div class="field"><label for="kind">{{ t.seats.kind }}</label>
-            <select id="kind" [(ngModel)]="kind">
+            <select id="kind" (change)="kind.set($any($event.target).value)">
               @for (k of holdKinds; track k) { <option [value]="k">{{ t.seatKinds[k] }}</option> }
             </select></div>
         </div>
         <button type="button" class="btn" [disabled]="busy()" (click)="holdBest()">{{ t.seats.chooseBest }}</button>
       </section>
     }
+    } @else if (!problem()) { <p aria-live="polite">{{ t.common.loading }}</p> }
     <mq-problem [message]="problem()" />
   `,
   styles: `
@@ -82,7 +83,7 @@ export class SeatPickerPage {
   private readonly router = inject(Router);
   protected readonly t = t;
   protected readonly kinds = ['standard', 'premium', 'wheelchair', 'companion', 'blocked'];
-  protected readonly holdKinds = ['standard', 'premium', 'wheelchair', 'companion'];
+  protected readonly holdKinds: readonly HoldKind[] = ['standard', 'premium', 'wheelchair', 'companion'];
   protected readonly when = formatDateTime;
   protected readonly showtime = signal<Showtime | null>(null);
   protected readonly map = signal<SeatMap | null>(null);
@@ -91,8 +92,8 @@ export class SeatPickerPage {
   protected readonly problem = signal<string | undefined>(undefined);
   protected readonly busy = signal(false);
   protected readonly expired = signal(false);
-  protected quantity = 2;
-  protected kind = 'standard';
+  protected readonly quantity = signal(2);
+  protected readonly kind = signal<HoldKind>('standard');
 
   constructor() {
     effect((onCleanup) => {
@@ -121,7 +122,7 @@ export class SeatPickerPage {
   }
 
   protected holdNamed(): void { this.placeHold({ seats: this.selected() }); }
-  protected holdBest(): void { this.placeHold({ quantity: Number(this.quantity), seatKind: this.kind }); }
+  protected holdBest(): void { this.placeHold({ quantity: this.quantity() || 0, seatKind: this.kind() }); }
 
   private placeHold(body: HoldRequest): void {
     if (!this.tokens.tokens()) {

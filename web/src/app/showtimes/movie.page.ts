@@ -16,7 +16,6 @@ interface CinemaGroup { cinemaName: string; variants: Variant[]; }
     @if (movie(); as m) {
       <h1>{{ m.title }}</h1>
       @if (m.runtimeMinutes) { <p class="muted">{{ t.movie.runtime(m.runtimeMinutes) }}</p> }
-      @if (m.overview) { <p>{{ m.overview }}</p> }
     } @else if (error()) { <h1>{{ t.common.notFound }}</h1> }
     @else { <h1>{{ t.common.loading }}</h1> }
     <h2>{{ t.movie.showtimes }} — {{ dayLabel(day()) }}</h2>

@@ -25,7 +25,7 @@ describe('SeatMapComponent', () => {
 
   it('emits the seat when an available one is pressed and marks selected ones', async () => {
     const fixture = TestBed.createComponent(SeatMapComponent);
-    fixture.componentRef.setInput('seats', [{ seat: 'A1', row: 'A', number: 1, kind: 'standard', status: 'available' }]);
+    fixture.componentRef.setInput('seats', [{ seat: 'A1', row: 'A', number: 1, column: 0, kind: 'standard', status: 'available' }] satisfies Seat[]);
     fixture.componentRef.setInput('selected', ['A1']);
     const emitted: string[] = [];
     fixture.componentInstance.toggle.subscribe((s) => emitted.push(s));
