@@ -24,7 +24,11 @@ public static class CatalogApi
             .WithDescription("Only movies with at least one genre of the caller's active packages, filtered by `genreIds` and `title`. Genres in the filter that the caller may not see are ignored, so a filter made only of them answers an empty page.");
         movies.MapGet("{movieId:int}", GetMovieAsync).WithName("GetMovie").Answers(404)
             .WithSummary("One movie's details.")
-            .WithDescription("Runtime, overview and poster included; a movie not stored yet is fetched from TMDB once and kept (404 when TMDB does not know it either).");
+            .WithDescription("Anonymous; runtime included. A movie not stored yet is fetched from TMDB once and kept (404 when TMDB does not know it either).");
+
+        api.MapGet("catalog/movies", SearchCatalogAsync).WithTags("Catalog").WithName("SearchCatalog").RequireAuthorization(Policies.Manager)
+            .WithSummary("Searches the whole stored catalog (manager).")
+            .WithDescription("Every stored movie whatever its genres, most popular first, by `title`: what staff schedule showtimes from. Customers see only what their packages unlock, at GET /movies.");
         return api;
     }
 
@@ -54,6 +58,13 @@ public static class CatalogApi
         var page = await cluster.GetGrain<ICatalogGrain>(0).ListMoviesForUserAsync(caller.UserId(), filter, pageNumber, pageSize);
         return TypedResults.Ok(page.ToResponse(MovieResponse.From));
     }
+
+    private static async Task<Ok<PagedResponse<MovieResponse>>> SearchCatalogAsync(
+        IClusterClient cluster,
+        [StringLength(200)] string? title,
+        [Range(1, 100_000)] int pageNumber = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok((await cluster.GetGrain<ICatalogGrain>(0).SearchMoviesAsync(title, pageNumber, pageSize)).ToResponse(MovieResponse.From));
 
     private static async Task<Ok<MovieResponse>> GetMovieAsync([Range(1, int.MaxValue)] int movieId, IClusterClient cluster) =>
         TypedResults.Ok(MovieResponse.From(await cluster.GetGrain<ICatalogGrain>(0).GetMovieDetailsAsync(movieId)));

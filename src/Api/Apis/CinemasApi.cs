@@ -25,7 +25,7 @@ public static class CinemasApi
             .WithDescription("Anonymous.");
         cinemas.MapGet("{cinemaId:guid}/auditoriums", ListAuditoriumsAsync).WithName("ListAuditoriums").Answers(404)
             .WithSummary("A cinema's auditoriums.")
-            .WithDescription("Anonymous; each with its capacity and seat plan rows.");
+            .WithDescription("Anonymous; each with its capacity.");
         cinemas.MapPost("{cinemaId:guid}/auditoriums", AddAuditoriumAsync).WithName("AddAuditorium").RequireAuthorization(Policies.Manager).Answers(404, 409)
             .WithSummary("Adds an auditorium from a seat plan (manager).")
             .WithDescription("One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. 409 when the cinema already has an auditorium of that name.");

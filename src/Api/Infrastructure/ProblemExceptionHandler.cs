@@ -43,6 +43,28 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             });
         }
 
+        if (exception is Marquee.Cinema.ShowtimeOverlapException overlap)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "The auditorium is taken at that time.",
+                    Detail = overlap.Message,
+                    Extensions =
+                    {
+                        ["conflictingShowtime"] = new Dictionary<string, object>
+                        {
+                            ["id"] = overlap.ShowtimeId, ["movieTitle"] = overlap.MovieTitle, ["startsAt"] = overlap.StartsAt, ["endsAt"] = overlap.EndsAt,
+                        },
+                    },
+                },
+            });
+        }
+
         var (status, title, detail) = Classify(exception);
         if (status >= 500)
         {

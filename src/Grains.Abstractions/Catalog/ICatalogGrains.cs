@@ -13,6 +13,10 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     [Alias("ListMoviesForUser")]
     Task<Page<MovieInfo>> ListMoviesForUserAsync(Guid userId, MovieFilter filter, int pageNumber, int pageSize);
 
+    /// <summary>Every stored movie, whatever its genres, most popular first: what staff schedule showtimes from.</summary>
+    [Alias("SearchMovies")]
+    Task<Page<MovieInfo>> SearchMoviesAsync(string? titleContains, int pageNumber, int pageSize);
+
     /// <summary>A stored movie, or one fetched from the catalog source and stored; <see cref="NotFoundException"/> if the source has none.</summary>
     [Alias("GetMovie")]
     Task<MovieInfo> GetMovieAsync(int movieId);

@@ -73,6 +73,23 @@ public sealed class SeatsUnavailableException(IReadOnlyList<string> seats)
 }
 
 /// <summary>
+/// A new showtime would overlap another in the same auditorium (cleaning included); names the one it
+/// collides with, so staff can see what is in the way.
+/// </summary>
+[GenerateSerializer, Alias("Marquee.Cinema.ShowtimeOverlapException")]
+public sealed class ShowtimeOverlapException(Guid showtimeId, string movieTitle, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    : DomainException($"The auditorium is taken by '{movieTitle}' ({showtimeId}) from {startsAt:yyyy-MM-dd HH:mm zzz} to {endsAt:HH:mm zzz}, cleaning included.")
+{
+    [Id(0)] public Guid ShowtimeId { get; } = showtimeId;
+
+    [Id(1)] public string MovieTitle { get; } = movieTitle;
+
+    [Id(2)] public DateTimeOffset StartsAt { get; } = startsAt;
+
+    [Id(3)] public DateTimeOffset EndsAt { get; } = endsAt;
+}
+
+/// <summary>
 /// Published on the live stream after each durable change: the seats whose status changed, and the
 /// map version they bring it to. Best effort: a subscriber that misses one re-reads the snapshot.
 /// </summary>

@@ -27,7 +27,15 @@ public sealed record CapacityForecast(
     [property: Id(4)] double ExpectedSeatsPerHour,
     [property: Id(5)] double PeakRequestsPerSecond,
     [property: Id(6)] int RecommendedSilos,
-    [property: Id(7)] IReadOnlyList<ShowtimeDemand> Busiest);
+    [property: Id(7)] IReadOnlyList<ShowtimeDemand> Busiest,
+    [property: Id(8)] IReadOnlyList<CapacityPoint> Timeline);
+
+/// <summary>The forecast at one hour of the horizon: the seat sales expected then and the silos they call for.</summary>
+[GenerateSerializer, Immutable, Alias("Marquee.Operations.CapacityPoint")]
+public sealed record CapacityPoint(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] double ExpectedSeatsPerHour,
+    [property: Id(2)] int RecommendedSilos);
 
 /// <summary>Computes the demand forecast from the showtimes and order read models; cached briefly.</summary>
 [Alias("Marquee.Operations.ICapacityForecastGrain")]

@@ -28,6 +28,15 @@ public sealed class CatalogGrain(NpgsqlDataSource dataSource, CatalogStore store
         PagedQuery.RunAsync(dataSource, Entitlement.MoviesCountSql, Entitlement.MoviesPageSql,
             Entitlement.MovieParameters(userId, filter), pageNumber, pageSize, reader => CatalogStore.ReadMovie(reader));
 
+    public Task<Page<MovieInfo>> SearchMoviesAsync(string? titleContains, int pageNumber, int pageSize)
+    {
+        const string Where = "WHERE ($1::text IS NULL OR lower(title) LIKE $1 ESCAPE '\\')";
+        return PagedQuery.RunAsync(dataSource,
+            $"SELECT count(*) FROM movies {Where}",
+            $"SELECT {CatalogStore.MovieColumns} FROM movies {Where} ORDER BY popularity DESC, lower(title), id LIMIT $2 OFFSET $3",
+            [SqlText.ContainsPattern(titleContains)], pageNumber, pageSize, reader => CatalogStore.ReadMovie(reader));
+    }
+
     public async Task<MovieInfo> GetMovieAsync(int movieId) =>
         await store.FindMovieAsync(movieId) ?? await FetchAndStoreAsync(movieId);
 

@@ -155,7 +155,7 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
         return prices;
     }
 
-    private async Task<ConflictException> OverlapAsync(Guid auditoriumId, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    private async Task<DomainException> OverlapAsync(Guid auditoriumId, DateTimeOffset startsAt, DateTimeOffset endsAt)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT id, movie_title, starts_at, ends_at FROM showtimes
@@ -169,10 +169,9 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
         {
             return new ConflictException("The auditorium is taken at that time.");
         }
-        var start = TimeZoneInfo.ConvertTime(reader.GetFieldValue<DateTimeOffset>(2), SaoPauloTime.Zone);
-        var end = TimeZoneInfo.ConvertTime(reader.GetFieldValue<DateTimeOffset>(3), SaoPauloTime.Zone);
-        return new ConflictException(
-            $"The auditorium is taken by '{reader.GetString(1)}' ({reader.GetGuid(0)}) from {start:yyyy-MM-dd HH:mm} to {end:HH:mm}, São Paulo time, cleaning included.");
+        return new ShowtimeOverlapException(reader.GetGuid(0), reader.GetString(1),
+            TimeZoneInfo.ConvertTime(reader.GetFieldValue<DateTimeOffset>(2), SaoPauloTime.Zone),
+            TimeZoneInfo.ConvertTime(reader.GetFieldValue<DateTimeOffset>(3), SaoPauloTime.Zone));
     }
 
     private static string SerializePrices(IEnumerable<SeatPrice> prices) =>

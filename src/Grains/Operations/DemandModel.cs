@@ -42,7 +42,7 @@ public static class DemandModel
         var maxPopularity = showtimes.Count == 0 ? 0 : showtimes.Max(showtime => showtime.Popularity);
         var demands = showtimes.Select(showtime => Estimate(showtime, maxPopularity, now, options)).ToList();
         var seatsPerHour = demands.Sum(demand => demand.ExpectedSeatsPerHourNow);
-        var peakRequestsPerSecond = seatsPerHour * options.RequestsPerSeat * options.PeakFactor / 3600;
+        var peakRequestsPerSecond = PeakRequestsPerSecond(seatsPerHour, options);
         var busiest = demands
             .OrderByDescending(demand => demand.ExpectedSeatsPerHourNow)
             .ThenBy(demand => demand.StartsAt)
@@ -50,8 +50,28 @@ public static class DemandModel
             .Take(options.ListedShowtimes)
             .ToList();
         return new CapacityForecast(now, options.Horizon, demands.Count, demands.Sum(demand => demand.ExpectedSeats),
-            seatsPerHour, peakRequestsPerSecond, RecommendedSilos(peakRequestsPerSecond, options), busiest);
+            seatsPerHour, peakRequestsPerSecond, RecommendedSilos(peakRequestsPerSecond, options), busiest, Timeline(demands, now, options));
     }
+
+    /// <summary>
+    /// The recommendation hour by hour over the horizon, as the model sees it now: each showtime keeps
+    /// selling its remainder at its current rate until it starts, then stops counting.
+    /// </summary>
+    public static IReadOnlyList<CapacityPoint> Timeline(IReadOnlyCollection<ShowtimeDemand> demands, DateTimeOffset now, ForecastOptions options)
+    {
+        var hours = (int)Math.Ceiling(options.Horizon.TotalHours);
+        var points = new List<CapacityPoint>(hours);
+        for (var hour = 0; hour < hours; hour++)
+        {
+            var at = now.AddHours(hour);
+            var seatsPerHour = demands.Where(demand => demand.StartsAt > at).Sum(demand => demand.ExpectedSeatsPerHourNow);
+            points.Add(new CapacityPoint(at, seatsPerHour, RecommendedSilos(PeakRequestsPerSecond(seatsPerHour, options), options)));
+        }
+        return points;
+    }
+
+    private static double PeakRequestsPerSecond(double seatsPerHour, ForecastOptions options) =>
+        seatsPerHour * options.RequestsPerSeat * options.PeakFactor / 3600;
 
     public static int RecommendedSilos(double peakRequestsPerSecond, ForecastOptions options)
     {

@@ -32,6 +32,20 @@ public sealed class MovieListingTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task StaffSearchTheWholeCatalogWhateverTheirPackages()
+    {
+        var (_, _, movies, customer) = await ArrangeAsync();
+        var forbidden = movies.Single(movie => movie.Title == "Forbidden Harbour");
+        using var manager = fixture.CreateClient("manager");
+
+        var found = await manager.GetFromJsonAsync<JsonElement>("/api/v1/catalog/movies?title=forbidden%20HARBOUR&pageSize=100");
+
+        Assert.Contains(forbidden.Id, found.GetProperty("data").EnumerateArray().Select(movie => movie.GetProperty("id").GetInt32()));
+        Assert.DoesNotContain(forbidden.Id, await CatalogClient.MovieIdsAsync(customer, "&title=Forbidden"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/v1/catalog/movies")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheListingHoldsOnlyMoviesWithAnAllowedGenre()
     {
         var (allowed, _, movies, customer) = await ArrangeAsync();

@@ -77,11 +77,19 @@ public sealed class ShowtimesApiTests(ApiFixture fixture)
         var (_, auditorium) = await CreateAuditoriumAsync();
         var (_, otherRoom) = await CreateAuditoriumAsync();
         var first = At(Day(6), 14);
-        Assert.Equal(HttpStatusCode.Created, (await ScheduleAsync(auditorium, first)).StatusCode);
+        var scheduled = await ScheduleAsync(auditorium, first);
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var matrix = await scheduled.Content.ReadFromJsonAsync<JsonElement>();
 
         var overlapping = await ScheduleAsync(auditorium, first.AddMinutes(150), FightClub);
         var problem = await ProblemAssertions.AssertProblemAsync(overlapping, HttpStatusCode.Conflict);
         Assert.Contains("The Matrix", problem.GetProperty("detail").GetString());
+        // What is in the way, for a client to show: the showtime it collides with.
+        var conflicting = problem.GetProperty("conflictingShowtime");
+        Assert.Equal(matrix.GetProperty("id").GetGuid(), conflicting.GetProperty("id").GetGuid());
+        Assert.Equal("The Matrix", conflicting.GetProperty("movieTitle").GetString());
+        Assert.Equal(first, conflicting.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(matrix.GetProperty("endsAt").GetDateTimeOffset(), conflicting.GetProperty("endsAt").GetDateTimeOffset());
         await ProblemAssertions.AssertProblemAsync(await ScheduleAsync(auditorium, first.AddMinutes(-100)), HttpStatusCode.Conflict);
 
         Assert.Equal(HttpStatusCode.Created, (await ScheduleAsync(auditorium, first.AddMinutes(156), FightClub)).StatusCode);

@@ -31,6 +31,12 @@ public sealed partial class CapacityForecastTests(ApiFixture fixture)
         Assert.Equal(0.5, showtime.GetProperty("seatsPerHour").GetDouble(), precision: 6);
         Assert.InRange(showtime.GetProperty("expectedSeats").GetInt32(), 2, showtime.GetProperty("capacity").GetInt32());
         Assert.Equal("The Matrix", showtime.GetProperty("movieTitle").GetString());
+        // The recommendation over the horizon, an hour a point, starting with the current one.
+        var timeline = forecast.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(7 * 24, timeline.Count);
+        Assert.Equal(forecast.GetProperty("computedAt").GetDateTimeOffset(), timeline[0].GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(forecast.GetProperty("recommendedSilos").GetInt32(), timeline[0].GetProperty("recommendedSilos").GetInt32());
+        Assert.Equal(TimeSpan.FromHours(1), timeline[1].GetProperty("at").GetDateTimeOffset() - timeline[0].GetProperty("at").GetDateTimeOffset());
     }
 
     [Fact]

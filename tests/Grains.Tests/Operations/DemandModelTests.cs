@@ -76,6 +76,22 @@ public sealed class DemandModelTests
     }
 
     [Fact]
+    public void TheTimelineDropsEachShowtimesDemandOnceItStarts()
+    {
+        var options = new ForecastOptions { Horizon = TimeSpan.FromHours(6), RequestsPerSiloPerSecond = 1, MinSilos = 1 };
+        // Each sells 3,600 seats/h until it starts (60 requests/s at 1 request/s per silo: over the cap of 24).
+        var inTwoHours = Showtime(2, capacity: 7_200, sold: 0, recent: 21_600);
+        var inFourHours = Showtime(4, capacity: 14_400, sold: 0, recent: 21_600);
+
+        var forecast = DemandModel.Forecast([inTwoHours, inFourHours], Now, options);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(hour => Now.AddHours(hour)), forecast.Timeline.Select(point => point.At));
+        Assert.Equal([7_200, 7_200, 3_600, 3_600, 0, 0], forecast.Timeline.Select(point => point.ExpectedSeatsPerHour));
+        Assert.Equal([24, 24, 24, 24, 1, 1], forecast.Timeline.Select(point => point.RecommendedSilos));
+        Assert.Equal(forecast.RecommendedSilos, forecast.Timeline[0].RecommendedSilos);
+    }
+
+    [Fact]
     public void TheRecommendationIsCappedAndTheListIsBusiestFirst()
     {
         var options = new ForecastOptions { RequestsPerSiloPerSecond = 1, MaxSilos = 6, ListedShowtimes = 2 };

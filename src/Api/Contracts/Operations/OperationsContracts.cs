@@ -40,10 +40,15 @@ public sealed record CapacityForecastResponse(
     double ExpectedSeatsPerHour,
     double PeakRequestsPerSecond,
     int RecommendedSilos,
-    IReadOnlyList<ShowtimeDemandResponse> Busiest)
+    IReadOnlyList<ShowtimeDemandResponse> Busiest,
+    IReadOnlyList<CapacityPointResponse> Timeline)
 {
     public static CapacityForecastResponse From(Marquee.Operations.CapacityForecast forecast) =>
         new(forecast.ComputedAt, forecast.Horizon.TotalHours, forecast.UpcomingShowtimes, forecast.ExpectedSeats,
             forecast.ExpectedSeatsPerHour, forecast.PeakRequestsPerSecond, forecast.RecommendedSilos,
-            forecast.Busiest.Select(ShowtimeDemandResponse.From).ToList());
+            forecast.Busiest.Select(ShowtimeDemandResponse.From).ToList(),
+            forecast.Timeline.Select(point => new CapacityPointResponse(point.At, point.ExpectedSeatsPerHour, point.RecommendedSilos)).ToList());
 }
+
+/// <summary>One hour of the horizon: expected seat sales per hour then, and the silos they call for.</summary>
+public sealed record CapacityPointResponse(DateTimeOffset At, double ExpectedSeatsPerHour, int RecommendedSilos);
