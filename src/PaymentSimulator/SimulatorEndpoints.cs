@@ -34,6 +34,8 @@ public static class SimulatorEndpoints
         {
             ledger.FailNext(request.FailNext);
             ledger.SlowNext(request.SlowNext, TimeSpan.FromMilliseconds(request.SlowByMilliseconds));
+            if (request.FailAmountCents is { } failing) ledger.FailAmount(failing);
+            if (request.RecoverAmountCents is { } recovered) ledger.RecoverAmount(recovered);
             return Results.NoContent();
         });
         return app;
@@ -49,7 +51,7 @@ public static class SimulatorEndpoints
         ledger.RecordAttempt();
         var settings = options.CurrentValue;
         await Task.Delay(ledger.TakeInjectedDelay() ?? settings.Latency, cancellationToken);
-        if (ledger.TakeInjectedFault() || Random.Shared.NextDouble() < settings.FailureRate)
+        if (ledger.TakeInjectedFault() || ledger.FailsAmount(request.AmountCents) || Random.Shared.NextDouble() < settings.FailureRate)
         {
             return Results.Problem(statusCode: 503, title: "Injected fault.");
         }
@@ -70,6 +72,7 @@ public static class SimulatorEndpoints
     {
         private int _attempts;
         private int _failNext;
+        private readonly ConcurrentDictionary<long, byte> _failingAmounts = new();
         private int _slowNext;
         private TimeSpan _slowBy;
 
@@ -80,6 +83,13 @@ public static class SimulatorEndpoints
         public void RecordAttempt() => Interlocked.Increment(ref _attempts);
 
         public void FailNext(int count) => Interlocked.Exchange(ref _failNext, Math.Max(0, count));
+
+        /// <summary>Every charge of exactly this amount fails until recovered: one test's orders fail, whatever else runs beside them.</summary>
+        public void FailAmount(long amountCents) => _failingAmounts.TryAdd(amountCents, 0);
+
+        public void RecoverAmount(long amountCents) => _failingAmounts.TryRemove(amountCents, out _);
+
+        public bool FailsAmount(long amountCents) => _failingAmounts.ContainsKey(amountCents);
 
         public void SlowNext(int count, TimeSpan by)
         {
@@ -108,6 +118,9 @@ public static class SimulatorEndpoints
 
     public sealed record ChargeRequest(Guid OrderId, long AmountCents, string? Currency);
 
-    /// <summary>The next <see cref="FailNext"/> calls answer 503; the next <see cref="SlowNext"/> take <see cref="SlowByMilliseconds"/>.</summary>
-    public sealed record FaultRequest(int FailNext, int SlowNext, int SlowByMilliseconds);
+    /// <summary>
+    /// The next <see cref="FailNext"/> calls answer 503; the next <see cref="SlowNext"/> take <see cref="SlowByMilliseconds"/>;
+    /// charges of exactly <see cref="FailAmountCents"/> answer 503 until a request names it in <see cref="RecoverAmountCents"/>.
+    /// </summary>
+    public sealed record FaultRequest(int FailNext, int SlowNext, int SlowByMilliseconds, long? FailAmountCents = null, long? RecoverAmountCents = null);
 }

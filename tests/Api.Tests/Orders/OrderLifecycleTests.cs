@@ -42,6 +42,33 @@ public sealed class OrderLifecycleTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ASimulatorFaultOnOneAmountDeadLettersOnlyTheOrdersOfThatAmount()
+    {
+        var scenario = await OrderScenario.CreateAsync(fixture);
+        var unlucky = await scenario.ProductAsync(priceCents: 1337);
+        var lucky = await scenario.ProductAsync(priceCents: 1500);
+        var (userId, _, customer) = await scenario.CustomerAsync();
+        using var simulator = new HttpClient { BaseAddress = fixture.Payments.BaseUrl };
+        (await simulator.PostAsJsonAsync("v1/faults", new { failAmountCents = 1337 })).EnsureSuccessStatusCode();
+        try
+        {
+            var failing = await OrderScenario.ReadAsync(await OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true),
+                new { items = new[] { new { productId = unlucky, quantity = 1 } } }));
+            var fine = await OrderScenario.ReadAsync(await OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true),
+                new { items = new[] { new { productId = lucky, quantity = 1 } } }));
+
+            var failed = await OrderScenario.FinalAsync(customer, failing.GetProperty("id").GetGuid());
+            Assert.Equal("Failed", failed.GetProperty("status").GetString());
+            Assert.True(failed.GetProperty("deadLettered").GetBoolean());
+            Assert.Equal("Approved", (await OrderScenario.FinalAsync(customer, fine.GetProperty("id").GetGuid())).GetProperty("status").GetString());
+        }
+        finally
+        {
+            (await simulator.PostAsJsonAsync("v1/faults", new { recoverAmountCents = 1337 })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task AnOwnerCancelsAnUnchargedOrderAndGetsTheSeatsBack()
     {
         var scenario = await OrderScenario.CreateAsync(fixture);

@@ -125,3 +125,39 @@ export async function offers(request: APIRequestContext, showtimeId: string): Pr
   const list = Array.isArray(body) ? body : (body.data ?? body.products ?? []);
   return list as Product[];
 }
+
+/** A demo user of the live run (run.sh seeds them with MARQUEE_DEMO_PASSWORD). */
+export function demoUser(role: 'customer' | 'manager' | 'admin'): User {
+  const password = process.env.MARQUEE_DEMO_PASSWORD;
+  if (!password) throw new Error('MARQUEE_DEMO_PASSWORD is not set (scripts/live-run.sh exports it)');
+  return { email: `${role}@marquee.local`, password, name: `Demo ${role}` };
+}
+
+/** Calls the API as `user` (signing in once per call site), failing the test on anything but 2xx. */
+export async function asUser(request: APIRequestContext, user: User) {
+  const headers = { Authorization: `Bearer ${await accessToken(request, user)}` };
+  const check = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    expect(response.ok(), `${response.url()}: ${response.status()} ${await response.text()}`).toBeTruthy();
+    return response;
+  };
+  return {
+    headers,
+    get: async (url: string) => (await check(await request.get(`${api}${url}`, { headers }))).json(),
+    post: async (url: string, data: unknown, extra: Record<string, string> = {}) =>
+      (await check(await request.post(`${api}${url}`, { headers: { ...headers, ...extra }, data }))).json(),
+    put: async (url: string, data: unknown, extra: Record<string, string> = {}) =>
+      check(await request.put(`${api}${url}`, { headers: { ...headers, ...extra }, data })),
+  };
+}
+
+/** The payment simulator of the live run: what the browser suite may make fail on purpose. */
+export function paymentsUrl(): string {
+  const port = process.env.MARQUEE_PAYMENTS_PORT;
+  if (!port) throw new Error('MARQUEE_PAYMENTS_PORT is not set (scripts/live-run.sh exports it)');
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A name no other test run has used. */
+export function unique(prefix: string): string {
+  return `${prefix} ${randomUUID().slice(0, 8)}`;
+}

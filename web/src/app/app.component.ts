@@ -14,8 +14,13 @@ import { t } from './i18n/pt-BR';
       <nav [attr.aria-label]="t.nav.label">
         <ul class="plain row">
           <li><a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">{{ t.nav.nowPlaying }}</a></li>
+          <li><a routerLink="/pacotes" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.packages }}</a></li>
           @if (session.signedIn()) {
+            <li><a routerLink="/meus-filmes" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.myMovies }}</a></li>
+            <li><a routerLink="/assistidos" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.watched }}</a></li>
             <li><a routerLink="/pedidos" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.orders }}</a></li>
+            @if (session.isStaff()) { <li><a routerLink="/equipe" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.staff }}</a></li> }
+            @if (session.isAdmin()) { <li><a routerLink="/admin" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t.nav.admin }}</a></li> }
             <li><a routerLink="/conta" routerLinkActive="active" ariaCurrentWhenActive="page">{{ session.user()?.displayName ?? t.nav.account }}</a></li>
             <li><button type="button" class="btn-secondary" (click)="signOut()">{{ t.nav.signOut }}</button></li>
           } @else {

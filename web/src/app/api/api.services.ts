@@ -1,27 +1,13 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { EMPTY, Observable, expand, map, reduce } from 'rxjs';
+import { Observable } from 'rxjs';
 import {
   AuthProviders, Cinema, CreateOrder, Hold, HoldRequest, Movie, Order, Paged, Product, SeatMap, Showtime, TokenResponse, User,
 } from './models';
 
-/** The one place that knows the API's URLs. */
-export const API = '/api/v1';
+import { API, allPages, params } from './http';
 
-function params(values: Record<string, string | number | undefined | null>): HttpParams {
-  let p = new HttpParams();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') p = p.set(k, String(v));
-  return p;
-}
-
-/** Every page of a paginated list, concatenated (at most 20 pages). */
-function allPages<T>(page: (n: number) => Observable<Paged<T>>): Observable<T[]> {
-  return page(1).pipe(
-    expand((res) => (res.pagination.lastPage || res.pagination.pageNumber >= 20 ? EMPTY : page(res.pagination.pageNumber + 1))),
-    map((res) => res.data),
-    reduce((all, data) => all.concat(data), [] as T[]),
-  );
-}
+export { API } from './http';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApi {

@@ -13,7 +13,11 @@ type Narrow<T, K extends keyof T, V extends T[K]> = Omit<T, K> & { [P in K]: V }
 /** A request body the app builds, checked to fit the document's request schema. */
 type Fits<Doc, T extends Doc> = T;
 
-export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: Record<string, string[]>; seats?: string[]; }
+/** An RFC 9457 problem; `seats` and `conflictingShowtime` are the API's extensions for holds and scheduling. */
+export interface Problem {
+  type?: string; title?: string; status?: number; detail?: string; errors?: Record<string, string[]>; seats?: string[];
+  conflictingShowtime?: ConflictingShowtime;
+}
 export type Pagination = Schemas['PaginationInfo'];
 export interface Paged<T> { data: T[]; pagination: Pagination; }
 
@@ -47,3 +51,34 @@ export type Order = Narrow<Narrow<Schemas['OrderResponse'], 'status', OrderStatu
 export type CreateOrder = Fits<Schemas['CreateOrderRequest'], {
   showtimeId: string; holdId: string; tickets: { seat: string; type: TicketType }[]; items: { productId: number; quantity: number }[];
 }>;
+
+export type Role = 'customer' | 'manager' | 'admin';
+export const ROLES: readonly Role[] = ['customer', 'manager', 'admin'];
+
+export type Genre = Schemas['GenreResponse'];
+export type Package = Schemas['PackageResponse'];
+export type PackageDraft = Fits<Schemas['PackageRequest'], { name: string; genreIds: number[]; description: string; priceCents: number }>;
+export type Subscription = Schemas['SubscriptionResponse'];
+export type Watched = Schemas['WatchedResponse'];
+export type WatchReport = Schemas['WatchReportResponse'];
+
+export type Auditorium = Schemas['AuditoriumResponse'];
+export type CinemaDraft = Fits<Schemas['CreateCinemaRequest'], { name: string; neighbourhood: string; address: string }>;
+export type AuditoriumDraft = Fits<Schemas['CreateAuditoriumRequest'], { name: string; rows: { row: string; positions: string }[] }>;
+export type ShowtimeFormat = '2D' | '3D';
+export type ShowtimeAudio = 'dubbed' | 'subtitled';
+export type ShowtimeDraft = Fits<Schemas['CreateShowtimeRequest'], {
+  auditoriumId: string; movieId: number; startsAt: string; format: ShowtimeFormat; audio: ShowtimeAudio;
+  prices: { standard?: number; premium?: number; wheelchair?: number; companion?: number };
+}>;
+/** A 409 from scheduling: the showtime already in that auditorium at that time. */
+export interface ConflictingShowtime { id: string; movieTitle: string; startsAt: string; endsAt: string; }
+
+export type Category = Schemas['CategoryResponse'];
+export type ProductDraft = Fits<Schemas['ProductRequest'], {
+  name: string; description: string; categoryId: number; priceCents: number; imageUrl: string; active: boolean; stock: number; groupSize: number;
+}>;
+
+export type CapacityForecast = Schemas['CapacityForecastResponse'];
+export type ShowtimeDemand = Schemas['ShowtimeDemandResponse'];
+export type CapacityPoint = Schemas['CapacityPointResponse'];

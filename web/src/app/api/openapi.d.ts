@@ -290,6 +290,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/movies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches the whole stored catalog (manager).
+         * @description Every stored movie whatever its genres, most popular first, by `title`: what staff schedule showtimes from. Customers see only what their packages unlock, at GET /movies.
+         */
+        get: operations["SearchCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{userId}/watch-report": {
         parameters: {
             query?: never;
@@ -399,7 +419,7 @@ export interface paths {
         };
         /**
          * One movie's details.
-         * @description Runtime, overview and poster included; a movie not stored yet is fetched from TMDB once and kept (404 when TMDB does not know it either).
+         * @description Anonymous; runtime included. A movie not stored yet is fetched from TMDB once and kept (404 when TMDB does not know it either).
          */
         get: operations["GetMovie"];
         put?: never;
@@ -603,7 +623,7 @@ export interface paths {
         };
         /**
          * A cinema's auditoriums.
-         * @description Anonymous; each with its capacity and seat plan rows.
+         * @description Anonymous; each with its capacity.
          */
         get: operations["ListAuditoriums"];
         put?: never;
@@ -1078,6 +1098,15 @@ export interface components {
             /** Format: int32 */
             recommendedSilos: number;
             busiest: components["schemas"]["ShowtimeDemandResponse"][];
+            timeline: components["schemas"]["CapacityPointResponse"][];
+        };
+        CapacityPointResponse: {
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            expectedSeatsPerHour: number;
+            /** Format: int32 */
+            recommendedSilos: number;
         };
         CategoryRequest: {
             name: string;
@@ -2636,6 +2665,79 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Rate limited; wait for the seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency (the cluster, the database) is briefly unavailable; retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchCatalog: {
+        parameters: {
+            query?: {
+                title?: string;
+                pageNumber?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResponseOfMovieResponse"];
+                };
+            };
+            /** @description Invalid input: an RFC 9457 problem whose `errors` name each field (JSON path) and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token or credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role or ownership does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limited; wait for the seconds in Retry-After. */

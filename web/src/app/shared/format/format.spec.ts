@@ -1,4 +1,4 @@
-import { formatCountdown, formatMoney, formatTime, nextDays, saoPauloDay } from './format';
+import { centsToInput, parseReais, saoPauloInstant, formatCountdown, formatMoney, formatTime, nextDays, saoPauloDay } from './format';
 
 describe('format', () => {
   it('formats cents as Brazilian reais', () => {
@@ -28,5 +28,16 @@ describe('newUuid', () => {
     const a = newUuid();
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newUuid()).not.toBe(a);
+  });
+
+  it('turns a São Paulo wall-clock time into an instant with the offset of that day', () => {
+    expect(saoPauloInstant('2026-12-24', '19:30')).toBe('2026-12-24T19:30:00-03:00');
+    expect(new Date(saoPauloInstant('2026-07-01', '09:05')).toISOString()).toBe('2026-07-01T12:05:00.000Z');
+  });
+
+  it('reads amounts typed in reais as cents, and refuses what is not one', () => {
+    expect(['32', '32,5', '32,50', 'R$ 1.032,50', ' 0,99 '].map(parseReais)).toEqual([3200, 3250, 3250, 103250, 99]);
+    expect(['', 'abc', '32,505', '-1'].map(parseReais)).toEqual([null, null, null, null]);
+    expect(centsToInput(3250)).toBe('32,50');
   });
 });

@@ -46,3 +46,25 @@ export function formatCountdown(msLeft: number): string {
   const s = total % 60;
   return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
+
+const offset = new Intl.DateTimeFormat('en-US', { timeZone: SAO_PAULO, timeZoneName: 'longOffset' });
+
+/** The instant of a São Paulo wall-clock time (`2026-12-24`, `19:30`) as ISO 8601 with that day's offset. */
+export function saoPauloInstant(day: string, time: string): string {
+  // The offset at noon UTC of that day: São Paulo's rules change (they dropped summer time in 2019), so ask Intl.
+  const name = offset.formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-03:00';
+  const zone = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+  return `${day}T${time}:00${zone}`;
+}
+
+/** Cents from an amount typed in reais ("32", "32,5", "32,50", "1.032,50"); null when it is not one. */
+export function parseReais(text: string): number | null {
+  const clean = text.trim().replace(/^R\$\s*/, '').replace(/\./g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
+  return Math.round(Number(clean) * 100);
+}
+
+/** Reais for an input field from cents: 3250 → "32,50". */
+export function centsToInput(cents: number): string {
+  return (cents / 100).toFixed(2).replace('.', ',');
+}
