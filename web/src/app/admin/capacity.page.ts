@@ -46,7 +46,7 @@ export class CapacityPage {
         labels: f.timeline.map((p) => `${formatDayLabel(saoPauloDay(new Date(p.at)))} ${formatTime(p.at)}`),
         datasets: [{ label: t.admin.silos, data: f.timeline.map((p) => p.recommendedSilos), stepped: true, borderColor: token('--color-accent'), pointRadius: 0 }],
       },
-      options: this.options(),
+      options: { ...this.options(), scales: { ...this.options()!.scales, y: { ...this.options()!.scales!['y'], ticks: { color: token('--color-text'), precision: 0 } } } },
     };
   });
 

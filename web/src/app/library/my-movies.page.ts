@@ -73,7 +73,13 @@ export class MyMoviesPage {
       const query = { genreIds: genre ? [genre] : undefined, title: this.title() || undefined, pageNumber: this.page(), pageSize: 12 };
       this.busy.set(true);
       const sub = this.api.movies(query).subscribe({
-        next: (res) => { this.movies.set(res.data); this.pagination.set(res.pagination); this.busy.set(false); },
+        next: (res) => {
+          this.movies.set(res.data);
+          this.pagination.set(res.pagination);
+          this.busy.set(false);
+          // A movie also carries genres outside the subscriber's packages; they need names too.
+          this.library.nameGenres(res.data.flatMap((m) => m.genreIds)).subscribe({ error: () => undefined });
+        },
         error: (e) => { this.busy.set(false); this.problem.set(problemMessage(toProblem(e))); },
       });
       onCleanup(() => sub.unsubscribe());
