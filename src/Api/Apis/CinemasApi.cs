@@ -28,7 +28,7 @@ public static class CinemasApi
             .WithDescription("Anonymous; each with its capacity.");
         cinemas.MapPost("{cinemaId:guid}/auditoriums", AddAuditoriumAsync).WithName("AddAuditorium").RequireAuthorization(Policies.Manager).Answers(404, 409)
             .WithSummary("Adds an auditorium from a seat plan (manager).")
-            .WithDescription("One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. 409 when the cinema already has an auditorium of that name.");
+            .WithDescription("One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. Sending the same name and plan again answers the same auditorium (a safe retry); 409 when the cinema already has an auditorium of that name with another plan.");
         return api;
     }
 

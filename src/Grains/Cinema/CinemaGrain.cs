@@ -16,14 +16,24 @@ public sealed class CinemaGrain(
             throw new ConflictException("This cinema already exists.");
         }
         var cinema = new CinemaInfo(this.GetPrimaryKey(), name.Trim(), neighbourhood.Trim(), address.Trim(), clock.GetUtcNow());
-        // The read model's unique name index decides between two cinemas created with one name at once.
-        await readModel.AddCinemaAsync(cinema);
         state.State.Created = true;
         state.State.Name = cinema.Name;
         state.State.Neighbourhood = cinema.Neighbourhood;
         state.State.Address = cinema.Address;
         state.State.CreatedAt = cinema.CreatedAt;
-        await state.WriteStateAsync();
+        // The grain first, the listing second: a failure in between leaves a grain nobody knows the id
+        // of, never a listed name that blocks the caller's retry.
+        await state.WriteOrDeactivateAsync(this);
+        try
+        {
+            // The read model's unique name index decides between two cinemas created with one name at once.
+            await readModel.AddCinemaAsync(cinema);
+        }
+        catch (ConflictException)
+        {
+            await state.ClearStateAsync();
+            throw;
+        }
         return cinema;
     }
 
@@ -33,15 +43,18 @@ public sealed class CinemaGrain(
     {
         Info();
         var trimmed = name.Trim();
-        if (state.State.Auditoriums.ContainsKey(trimmed))
-        {
-            throw new ConflictException($"This cinema already has an auditorium named '{trimmed}'.");
-        }
         var layout = SeatPlan.Parse(rows);
-        var auditorium = await GrainFactory.GetGrain<IAuditoriumGrain>(Guid.NewGuid()).CreateAsync(this.GetPrimaryKey(), trimmed, layout);
-        state.State.Auditoriums[trimmed] = auditorium.Id;
-        await state.WriteStateAsync();
-        return auditorium;
+        if (state.State.Auditoriums.TryGetValue(trimmed, out var recorded))
+        {
+            // The name is ours already: the auditorium grain finishes a creation a failure interrupted,
+            // answers the same auditorium for the same plan, and refuses another plan under this name.
+            return await GrainFactory.GetGrain<IAuditoriumGrain>(recorded).CreateAsync(this.GetPrimaryKey(), trimmed, layout);
+        }
+        // The cinema records the name first, so no auditorium exists that the cinema does not know of.
+        var id = Guid.NewGuid();
+        state.State.Auditoriums[trimmed] = id;
+        await state.WriteOrDeactivateAsync(this);
+        return await GrainFactory.GetGrain<IAuditoriumGrain>(id).CreateAsync(this.GetPrimaryKey(), trimmed, layout);
     }
 
     private CinemaInfo Info() => state.State.Created

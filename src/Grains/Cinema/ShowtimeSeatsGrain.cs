@@ -325,19 +325,18 @@ public sealed partial class ShowtimeSeatsGrain(
                 _unpublished.Clear();
                 try
                 {
-                    await state.WriteStateAsync();
+                    await state.WriteOrDeactivateAsync(this);
                     batch.SetResult();
                 }
                 catch (Exception ex)
                 {
-                    // Memory now holds changes storage may not have: nobody was told they succeeded,
-                    // so start over from storage rather than keep serving them.
+                    // Memory now holds changes storage may not have, and nobody was told they succeeded.
+                    // The shared rule drops the activation; calls interleaved before it goes are refused.
                     LogWriteFailed(ex, this.GetPrimaryKey());
                     batch.SetException(ex);
                     _pendingWrite?.SetException(ex);
                     _pendingWrite = null;
                     _poisoned = true;
-                    DeactivateOnIdle();
                     return;
                 }
                 await PublishAsync(published);

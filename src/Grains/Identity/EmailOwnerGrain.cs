@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Marquee.Identity.State;
 using Orleans.Runtime;
 
@@ -20,7 +21,7 @@ public sealed class EmailOwnerGrain(
         if (state.State.Owner != userId)
         {
             state.State.Owner = userId;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
         return userId;
     }

@@ -34,7 +34,7 @@ public sealed class ExternalLoginGrain(
         }
 
         state.State.UserId = profile.Id;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         return profile;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class RefreshSessionGrain(
         {
             // A rotated token came back: someone holds a copy. Kill the family, the thief's and the owner's.
             Session.Revoked = true;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
             LogReuse(this.GetPrimaryKey(), Session.UserId);
             throw Invalid();
         }
@@ -50,7 +50,7 @@ public sealed partial class RefreshSessionGrain(
         if (await user.GetSecurityStampAsync() != Session.SecurityStamp)
         {
             Session.Revoked = true;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
             throw Invalid();
         }
 
@@ -67,14 +67,14 @@ public sealed partial class RefreshSessionGrain(
             return;
         }
         Session.Revoked = true;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
     }
 
     private async Task<RefreshGrant> IssueAsync()
     {
         var secret = Secrets.New();
         Session.CurrentSecretHash = Secrets.Hash(secret);
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         return new RefreshGrant(this.GetPrimaryKey(), secret, Session.ExpiresAt);
     }
 

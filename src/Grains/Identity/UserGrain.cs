@@ -78,7 +78,7 @@ public sealed partial class UserGrain(
                 User.FailedSignIns = 0;
                 LogLockedOut(Id, User.LockedUntil.Value);
             }
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
             throw SignInFailed();
         }
 
@@ -92,7 +92,7 @@ public sealed partial class UserGrain(
         }
         if (changed)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
         return Profile();
     }
@@ -135,7 +135,7 @@ public sealed partial class UserGrain(
         var lifetime = options.Value.PasswordResetLifetime;
         User.ResetSecretHash = Secrets.Hash(secret);
         User.ResetExpiresAt = clock.GetUtcNow() + lifetime;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
 
         var link = $"{options.Value.PasswordResetUrl}?token={Uri.EscapeDataString(OpaqueToken.Format(Id, secret))}";
         try
@@ -188,7 +188,7 @@ public sealed partial class UserGrain(
     private async Task<UserProfile> SaveAsync(DateTimeOffset now)
     {
         User.UpdatedAt = now;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         var profile = Profile();
         await readModel.UpsertAsync(profile, now);
         return profile;

@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Orleans.Placement;
 using Orleans.Runtime;
 
@@ -20,7 +21,7 @@ public sealed class CanaryGrain(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         state.State.Touches += count;
         state.State.LastTouchedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         return Report();
     }
 

@@ -300,21 +300,10 @@ public sealed partial class OrderGrain(
     }
 
     /// <summary>
-    /// Writes the state; when storage refuses, memory is ahead of what is durable, so this activation
-    /// must not answer again (a replayed create would be told 201 for an order that does not exist).
+    /// Writes the state under the shared rule (<see cref="StorageWrites"/>): a replayed create must never
+    /// be told 201 for an order storage refused.
     /// </summary>
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => state.WriteOrDeactivateAsync(this);
 
     /// <summary>Sends the current status to the orders read model (listings, dead letters, offers, the forecast).</summary>
     private async Task IndexAsync()
