@@ -23,8 +23,14 @@ public class ClusterFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(Settings) { [ConnectionKey] = ConnectionString };
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
+        Configure(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>More configurators for a derived fixture (a clock of its own, a client that reads streams).</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
+    {
     }
 
     /// <summary>Configuration the silos start with; a derived fixture changes rules (hold duration, say).</summary>

@@ -34,13 +34,13 @@ public static class ShowtimesApi
             .ReadsHeader("If-None-Match", required: false, "The ETag of the seat map the client has; 304 when it is still current.")
             .SendsHeader(StatusCodes.Status200OK, "ETag", "The seat map's version.")
             .WithSummary("A showtime's seat map.")
-            .WithDescription("Anonymous. Every seat with its row, number, column (its physical position in the row, so gaps show), kind and status: `available`, `held`, `sold` or `blocked`, never who holds it.");
+            .WithDescription("Anonymous. Every seat with its row, number, column (its physical position in the row, so gaps show), kind and status: `available`, `held`, `sold` or `blocked`, never who holds it; `salesOpen` turns false once sales closed (15 minutes after the start).");
         showtimes.MapGet("seats/stream", StreamSeatsAsync).WithName("StreamSeatMap").Answers(404)
             .WithSummary("The seat map, live (Server-Sent Events).")
             .WithDescription("Anonymous. A `snapshot` event with the whole map, then a `seats` event per change with the seats whose status changed and the map's new version, whichever silo and API instance made it. Event ids are versions.");
         showtimes.MapPost("holds", HoldAsync).WithName("HoldSeats").RequireAuthorization().Answers(404, 409)
             .WithSummary("Holds seats for the caller.")
-            .WithDescription("Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it; at most 10 seats per person per showtime.");
+            .WithDescription("Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it, and never past the close of sales (15 minutes after the start), after which holds are 409; at most 10 seats per person per showtime.");
         showtimes.MapDelete("holds/{holdId:guid}", ReleaseAsync).WithName("ReleaseHold").RequireAuthorization().Answers(404, 409)
             .WithSummary("Releases one of the caller's holds.")
             .WithDescription("The seats go back on sale at once. 404 for a hold that is not the caller's; 409 when an order already took it (cancel the order instead).");

@@ -91,6 +91,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         JsonException json => (400, "The request body is not valid JSON.", json.Message),
         NotFoundException notFound => (404, "Not found.", notFound.Message),
         ConflictException conflict => (409, "Conflict.", conflict.Message),
+        Marquee.Cinema.SalesClosedException closed => (409, "Sales for this showtime have closed.", closed.Message),
         ForbiddenException forbidden => (403, "Forbidden.", forbidden.Message),
         Marquee.Orders.IdempotencyMismatchException mismatch => (422, "Idempotency-Key reused.", mismatch.Message),
         Marquee.Catalog.StaleVersionException stale => (412, "The resource changed since you read it.", stale.Message),

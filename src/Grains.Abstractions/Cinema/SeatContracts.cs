@@ -35,11 +35,15 @@ public sealed record SeatDefinition(
     public string Label => $"{Row}{Number}";
 }
 
-/// <summary>What a showtime's seat map is made from: the auditorium's layout at scheduling time.</summary>
+/// <summary>
+/// What a showtime's seat map is made from: the auditorium's layout at scheduling time, and when the
+/// showtime starts (sales close a while after it; without a start, as for a bare layout, they never do).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatMapSetup")]
 public sealed record SeatMapSetup(
     [property: Id(0)] IReadOnlyList<string> RowsFrontToBack,
-    [property: Id(1)] IReadOnlyList<SeatDefinition> Seats);
+    [property: Id(1)] IReadOnlyList<SeatDefinition> Seats,
+    [property: Id(2)] DateTimeOffset? StartsAt = null);
 
 [GenerateSerializer, Immutable, Alias("Marquee.Cinema.SeatView")]
 public sealed record SeatView(
@@ -56,7 +60,8 @@ public sealed record SeatMapSnapshot(
     [property: Id(0)] Guid ShowtimeId,
     [property: Id(1)] long Version,
     [property: Id(2)] int Capacity,
-    [property: Id(3)] IReadOnlyList<SeatView> Seats);
+    [property: Id(3)] IReadOnlyList<SeatView> Seats,
+    [property: Id(4)] bool SalesOpen = true);
 
 [GenerateSerializer, Immutable, Alias("Marquee.Cinema.HoldConfirmation")]
 public sealed record HoldConfirmation(
@@ -70,6 +75,14 @@ public sealed class SeatsUnavailableException(IReadOnlyList<string> seats)
     : DomainException($"Unavailable seat(s): {string.Join(", ", seats)}.")
 {
     [Id(0)] public IReadOnlyList<string> Seats { get; } = seats;
+}
+
+/// <summary>Sales for the showtime closed (a while after it started): no hold, no new order.</summary>
+[GenerateSerializer, Alias("Marquee.Cinema.SalesClosedException")]
+public sealed class SalesClosedException(DateTimeOffset closedAt)
+    : DomainException($"Sales for this showtime closed at {closedAt:yyyy-MM-dd HH:mm zzz}.")
+{
+    [Id(0)] public DateTimeOffset ClosedAt { get; } = closedAt;
 }
 
 /// <summary>
@@ -97,7 +110,8 @@ public sealed class ShowtimeOverlapException(Guid showtimeId, string movieTitle,
 public sealed record SeatMapChanged(
     [property: Id(0)] Guid ShowtimeId,
     [property: Id(1)] long Version,
-    [property: Id(2)] IReadOnlyList<SeatView> Seats);
+    [property: Id(2)] IReadOnlyList<SeatView> Seats,
+    [property: Id(3)] bool SalesOpen = true);
 
 public static class SeatMapStream
 {

@@ -24,6 +24,13 @@ public sealed class CinemaOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan OrderHoldDuration { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long after a showtime starts its sales close (São Paulo chains sell until about 15 minutes
+    /// in). No hold outlives that moment, and nothing is held or ordered after it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "03:00:00")]
+    public TimeSpan SalesCloseAfterStart { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Added to a movie's runtime to give a showtime's end: cleaning and the next audience walking in.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
     public TimeSpan CleaningTime { get; set; } = TimeSpan.FromMinutes(20);

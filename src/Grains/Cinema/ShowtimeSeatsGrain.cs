@@ -14,6 +14,9 @@ namespace Marquee.Cinema;
 /// next write that covers it. One write is in flight at a time; whatever changes arrive meanwhile go
 /// out together in the following one, and each caller is answered only after the write holding its
 /// change succeeded.
+/// Time changes the map too: holds expire, and sales close a while after the showtime starts. Those
+/// are changes like any other (persisted, then published to live viewers), made by the sweep, by the
+/// activation, or by a change that needs the seats; a read only reads.
 /// </remarks>
 [Reentrant]
 public sealed partial class ShowtimeSeatsGrain(
@@ -31,21 +34,33 @@ public sealed partial class ShowtimeSeatsGrain(
     private bool _writing;
     private bool _poisoned;
     private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
+    private bool _publishedSalesOpen = true;
 
     private IAsyncStream<SeatMapChanged>? _live;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = this.GetStreamProvider(StreamNames.Live).GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, this.GetPrimaryKey()));
         _map = state.State.Clone();
+        _publishedSalesOpen = !_map.SalesClosed;
         Reindex();
+        if (_map.SalesClosed)
+        {
+            return;
+        }
+        if (_map.Seats.Count > 0 && _map.StartsAt is null)
+        {
+            // A seat map from before sales closed learns its showtime's start once (written with its next change).
+            _map.StartsAt = await StartOfShowtimeAsync();
+        }
+        // Whatever time did while nobody had the map loaded (holds run out, sales closed) is done now.
+        await SettleTimeAsync();
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(options.Value.ExpirySweepInterval, options.Value.ExpirySweepInterval)
         {
-            // The sweep only drops expired holds; it must not keep an idle seat map alive.
+            // The sweep only makes time's changes; it must not keep an idle seat map alive.
             KeepAlive = false,
             Interleave = true,
         });
-        return Task.CompletedTask;
     }
 
     public async Task ConfigureAsync(SeatMapSetup setup)
@@ -66,9 +81,11 @@ public sealed partial class ShowtimeSeatsGrain(
         }
         _map.Rows = [.. setup.RowsFrontToBack];
         _map.Seats = seats;
+        _map.StartsAt = setup.StartsAt;
         Changed();
         Reindex();
         await PersistAsync();
+        await SettleTimeAsync();
     }
 
     public Task<SeatMapSnapshot> GetSeatMapAsync() => Task.FromResult(CurrentSnapshot());
@@ -85,14 +102,19 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new NotFoundException("No such showtime.");
         }
-        ExpireStaleHolds();
+        if (_map.SalesClosed)
+        {
+            // Nothing will change here again: answer, and let go of the memory.
+            DeactivateOnIdle();
+        }
         return _snapshot ??= BuildSnapshot();
     }
 
     public async Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats)
     {
         EnsureUsable();
-        ExpireStaleHolds();
+        await SettleTimeAsync();
+        EnsureSalesOpen();
         var labels = seats.Select(seat => seat.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         if (labels.Count == 0)
         {
@@ -109,7 +131,8 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task<HoldConfirmation> HoldBestAvailableAsync(Guid userId, int quantity, SeatKind kind)
     {
         EnsureUsable();
-        ExpireStaleHolds();
+        await SettleTimeAsync();
+        EnsureSalesOpen();
         if (quantity < 1 || quantity > options.Value.MaxSeatsPerUser)
         {
             throw new InvalidInputException("quantity", $"Ask for 1 to {options.Value.MaxSeatsPerUser} seats.");
@@ -151,7 +174,8 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task<IReadOnlyList<SeatDefinition>> AttachHoldAsync(Guid userId, Guid holdId, Guid orderId, IReadOnlyList<string> seats)
     {
         EnsureUsable();
-        ExpireStaleHolds();
+        await SettleTimeAsync();
+        EnsureSalesOpen();
         if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
         {
             throw new ConflictException("The hold has expired or does not exist.");
@@ -169,7 +193,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new ConflictException("The hold already belongs to another order.");
         }
-        _map.Holds[holdId] = hold with { OrderId = orderId, ExpiresAt = clock.GetUtcNow() + options.Value.OrderHoldDuration };
+        _map.Holds[holdId] = hold with { OrderId = orderId, ExpiresAt = NoLaterThanClose(clock.GetUtcNow() + options.Value.OrderHoldDuration) };
         Changed();
         await PersistAsync();
         return held;
@@ -182,7 +206,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             return done.HoldId == holdId ? done.Seats : throw new ConflictException("This order already bought other seats.");
         }
-        ExpireStaleHolds();
+        await SettleTimeAsync();
         if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId || (hold.OrderId is { } owner && owner != orderId))
         {
             throw new ConflictException("The hold has expired or does not exist.");
@@ -233,7 +257,7 @@ public sealed partial class ShowtimeSeatsGrain(
         }
 
         var holdId = Guid.NewGuid();
-        var hold = new HoldRecord(userId, labels, clock.GetUtcNow() + options.Value.HoldDuration);
+        var hold = new HoldRecord(userId, labels, NoLaterThanClose(clock.GetUtcNow() + options.Value.HoldDuration));
         _map.Holds[holdId] = hold;
         foreach (var label in labels)
         {
@@ -250,6 +274,32 @@ public sealed partial class ShowtimeSeatsGrain(
         if (_poisoned)
         {
             throw new TemporarilyUnavailableException("The seat map is reloading; retry in a moment.");
+        }
+    }
+
+    /// <summary>When sales close, or null when they never do (a layout without a showtime start).</summary>
+    private DateTimeOffset? SalesCloseAt => _map.StartsAt + options.Value.SalesCloseAfterStart;
+
+    /// <summary>No hold outlives the close of sales.</summary>
+    private DateTimeOffset NoLaterThanClose(DateTimeOffset expiresAt) => SalesCloseAt is { } close && close < expiresAt ? close : expiresAt;
+
+    private void EnsureSalesOpen()
+    {
+        if (_map.SalesClosed)
+        {
+            throw new SalesClosedException(SalesCloseAt ?? clock.GetUtcNow());
+        }
+    }
+
+    private async Task<DateTimeOffset?> StartOfShowtimeAsync()
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<IShowtimesGrain>(0).GetAsync(this.GetPrimaryKey())).StartsAt;
+        }
+        catch (NotFoundException)
+        {
+            return null;
         }
     }
 
@@ -281,11 +331,37 @@ public sealed partial class ShowtimeSeatsGrain(
         return expired.Count;
     }
 
+    /// <summary>
+    /// Makes the changes time brings: sales close once their moment passed (every hold released),
+    /// holds past their expiry are dropped. Each is a change like any other: written, then published.
+    /// </summary>
+    private Task SettleTimeAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (!_map.SalesClosed && SalesCloseAt is { } close && now >= close)
+        {
+            foreach (var (holdId, hold) in _map.Holds.ToList())
+            {
+                RemoveHold(holdId, hold);
+                Changed(hold.Seats);
+            }
+            _map.SalesClosed = true;
+            Changed();
+            return PersistAsync();
+        }
+        return ExpireStaleHolds() > 0 ? PersistAsync() : Task.CompletedTask;
+    }
+
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        if (ExpireStaleHolds() > 0)
+        if (_map.Seats.Count == 0 || _poisoned)
         {
-            await PersistAsync();
+            return;
+        }
+        await SettleTimeAsync();
+        if (_map.SalesClosed)
+        {
+            DeactivateOnIdle();
         }
     }
 
@@ -351,16 +427,18 @@ public sealed partial class ShowtimeSeatsGrain(
     /// <summary>Tells live viewers which seats changed. Best effort: a lost event costs a snapshot re-read, never a seat.</summary>
     private async Task PublishAsync(List<string> labels)
     {
-        if (labels.Count == 0)
+        var salesOpen = !_map.SalesClosed;
+        if (labels.Count == 0 && salesOpen == _publishedSalesOpen)
         {
             return;
         }
+        _publishedSalesOpen = salesOpen;
         // Only the changed seats, as they are now (later changes may have overtaken the write), in map order.
         var wanted = labels.ToHashSet(StringComparer.Ordinal);
         var changed = _map.Seats.Where(seat => wanted.Contains(seat.Label)).Select(View).ToList();
         try
         {
-            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), _map.Version, changed));
+            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), _map.Version, changed, salesOpen));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -391,7 +469,7 @@ public sealed partial class ShowtimeSeatsGrain(
     private SeatMapSnapshot BuildSnapshot()
     {
         var views = _map.Seats.Select(View).ToList();
-        return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views);
+        return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views, !_map.SalesClosed);
     }
 
     private SeatView View(SeatDefinition seat) => new(seat.Label, seat.Row, seat.Number, seat.Kind,

@@ -32,7 +32,7 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
         var movie = await FindMovieAsync(draft.MovieId);
         var endsAt = draft.StartsAt + TimeSpan.FromMinutes(movie.RuntimeMinutes!.Value) + options.Value.CleaningTime;
 
-        await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ConfigureAsync(auditorium.Layout);
+        await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ConfigureAsync(auditorium.Layout with { StartsAt = draft.StartsAt });
 
         await using var command = dataSource.CreateCommand("""
             INSERT INTO showtimes (id, cinema_id, auditorium_id, movie_id, movie_title, starts_at, ends_at, format, audio, prices, capacity, created_at)

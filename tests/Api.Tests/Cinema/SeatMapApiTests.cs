@@ -14,13 +14,37 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
     private readonly IdentityClient _identity = new(fixture);
 
     /// <summary>A showtime seat map configured straight on the cluster (scheduling endpoints come with the cinema catalog).</summary>
-    private async Task<Guid> NewShowtimeAsync()
+    private async Task<Guid> NewShowtimeAsync(DateTimeOffset? startsAt = null)
     {
         var id = Guid.NewGuid();
         var rows = new[] { "A", "B", "C", "D", "E", "F" };
         var seats = rows.SelectMany(row => Enumerable.Range(1, 10).Select(n => new SeatDefinition(row, n, n + (n > 5 ? 1 : 0), SeatKind.Standard))).ToList();
-        await fixture.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IShowtimeSeatsGrain>(id).ConfigureAsync(new SeatMapSetup(rows, seats));
+        await fixture.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IShowtimeSeatsGrain>(id).ConfigureAsync(new SeatMapSetup(rows, seats, startsAt));
         return id;
+    }
+
+    [Fact]
+    public async Task AShowtimeThatStartedOverFifteenMinutesAgoSaysSalesClosedAndRefusesHoldsWith409()
+    {
+        var id = await NewShowtimeAsync(startsAt: DateTimeOffset.UtcNow.AddMinutes(-16));
+        using var customer = await CustomerAsync();
+
+        var map = await fixture.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/showtimes/{id}/seats");
+        var hold = await customer.PostAsJsonAsync($"/api/v1/showtimes/{id}/holds", new { seats = new[] { "A1" } });
+
+        Assert.False(map.GetProperty("salesOpen").GetBoolean());
+        var problem = await hold.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("Sales for this showtime have closed.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AShowtimeStillSellingSaysSo()
+    {
+        var id = await NewShowtimeAsync(startsAt: DateTimeOffset.UtcNow.AddMinutes(-14));
+
+        var map = await fixture.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/showtimes/{id}/seats");
+
+        Assert.True(map.GetProperty("salesOpen").GetBoolean());
     }
 
     private async Task<HttpClient> CustomerAsync()

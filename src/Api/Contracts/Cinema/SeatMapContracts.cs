@@ -15,17 +15,18 @@ public sealed record SeatResponse(string Seat, string Row, int Number, int Colum
         new(seat.Seat, seat.Row, seat.Number, Math.Max(0, seat.Column - 1), seat.Kind.ToString().ToLowerInvariant(), seat.Status.ToString().ToLowerInvariant());
 }
 
-public sealed record SeatMapResponse(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatResponse> Seats)
+/// <summary>A showtime's seats; <see cref="SalesOpen"/> turns false for good a while after the showtime starts.</summary>
+public sealed record SeatMapResponse(Guid ShowtimeId, long Version, int Capacity, IReadOnlyList<SeatResponse> Seats, bool SalesOpen)
 {
     public static SeatMapResponse From(SeatMapSnapshot map) =>
-        new(map.ShowtimeId, map.Version, map.Capacity, map.Seats.Select(SeatResponse.From).ToList());
+        new(map.ShowtimeId, map.Version, map.Capacity, map.Seats.Select(SeatResponse.From).ToList(), map.SalesOpen);
 }
 
-/// <summary>A live change: the seats whose status changed and the map version they lead to.</summary>
-public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnlyList<SeatResponse> Seats)
+/// <summary>A live change: the seats whose status changed, the map version they lead to, and whether sales are still open.</summary>
+public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnlyList<SeatResponse> Seats, bool SalesOpen)
 {
     public static SeatChangesResponse From(SeatMapChanged change) =>
-        new(change.ShowtimeId, change.Version, change.Seats.Select(SeatResponse.From).ToList());
+        new(change.ShowtimeId, change.Version, change.Seats.Select(SeatResponse.From).ToList(), change.SalesOpen);
 }
 
 /// <summary>Either named seats or a quantity of a kind for best-available; not both.</summary>

@@ -9,6 +9,12 @@ public sealed class SeatMapState
     [Id(3)] public Dictionary<Guid, SaleRecord> Sales { get; set; } = [];
     [Id(4)] public long Version { get; set; }
 
+    /// <summary>When the showtime starts; sales close <see cref="CinemaOptions.SalesCloseAfterStart"/> later. Null: never.</summary>
+    [Id(5)] public DateTimeOffset? StartsAt { get; set; }
+
+    /// <summary>Set once sales closed: every hold was released and nothing more is sold.</summary>
+    [Id(6)] public bool SalesClosed { get; set; }
+
     /// <summary>A deep copy, so storage can serialize it while the grain keeps changing the original.</summary>
     public SeatMapState Clone() => new()
     {
@@ -17,6 +23,8 @@ public sealed class SeatMapState
         Holds = Holds.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
         Sales = Sales.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
         Version = Version,
+        StartsAt = StartsAt,
+        SalesClosed = SalesClosed,
     };
 }
 

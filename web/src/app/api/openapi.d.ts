@@ -629,7 +629,7 @@ export interface paths {
         put?: never;
         /**
          * Adds an auditorium from a seat plan (manager).
-         * @description One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. 409 when the cinema already has an auditorium of that name.
+         * @description One string per row, one character per position: `S` standard, `P` premium, `W` wheelchair, `C` companion, `X` blocked, `_` a gap (aisle). Seats are numbered from 1 in each row, gaps skipped. Sending the same name and plan again answers the same auditorium (a safe retry); 409 when the cinema already has an auditorium of that name with another plan.
          */
         post: operations["AddAuditorium"];
         delete?: never;
@@ -691,7 +691,7 @@ export interface paths {
         };
         /**
          * A showtime's seat map.
-         * @description Anonymous. Every seat with its row, number, column (its physical position in the row, so gaps show), kind and status: `available`, `held`, `sold` or `blocked`, never who holds it.
+         * @description Anonymous. Every seat with its row, number, column (its physical position in the row, so gaps show), kind and status: `available`, `held`, `sold` or `blocked`, never who holds it; `salesOpen` turns false once sales closed (15 minutes after the start).
          */
         get: operations["GetSeatMap"];
         put?: never;
@@ -733,7 +733,7 @@ export interface paths {
         put?: never;
         /**
          * Holds seats for the caller.
-         * @description Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it; at most 10 seats per person per showtime.
+         * @description Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it, and never past the close of sales (15 minutes after the start), after which holds are 409; at most 10 seats per person per showtime.
          */
         post: operations["HoldSeats"];
         delete?: never;
@@ -1433,6 +1433,7 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             seats: components["schemas"]["SeatResponse"][];
+            salesOpen: boolean;
         };
         SeatPriceResponse: {
             seatKind: string;

@@ -62,6 +62,7 @@ export const ptBR = {
     continue: 'Continuar',
     live: 'Mapa ao vivo',
     maxSeats: 'No máximo 10 poltronas.',
+    salesClosed: 'As vendas desta sessão foram encerradas.',
   },
   checkout: {
     title: 'Pagamento',

@@ -2,7 +2,7 @@ import { SeatMap } from '../api/models';
 import { applyChanges, applySnapshot, layoutRows } from './seat-map-state';
 
 const map: SeatMap = {
-  showtimeId: 's1', version: 5, capacity: 3,
+  showtimeId: 's1', version: 5, capacity: 3, salesOpen: true,
   seats: [
     { seat: 'A1', row: 'A', number: 1, column: 0, kind: 'standard', status: 'available' },
     { seat: 'A2', row: 'A', number: 2, column: 2, kind: 'standard', status: 'available' },
@@ -12,14 +12,18 @@ const map: SeatMap = {
 
 describe('seat map state', () => {
   it('applies a newer change to the seats it names', () => {
-    const next = applyChanges(map, { showtimeId: 's1', version: 6, seats: [{ ...map.seats[0], status: 'held' }] })!;
+    const next = applyChanges(map, { showtimeId: 's1', version: 6, salesOpen: true, seats: [{ ...map.seats[0], status: 'held' }] })!;
     expect(next.version).toBe(6);
     expect(next.seats.map((s) => s.status)).toEqual(['held', 'available', 'available']);
   });
 
+  it('takes the close of sales from a change', () => {
+    expect(applyChanges(map, { showtimeId: 's1', version: 6, salesOpen: false, seats: [] })!.salesOpen).toBe(false);
+  });
+
   it('ignores changes that are not newer than the map', () => {
-    expect(applyChanges(map, { showtimeId: 's1', version: 5, seats: [{ ...map.seats[0], status: 'sold' }] })).toBe(map);
-    expect(applyChanges(map, { showtimeId: 's1', version: 3, seats: [{ ...map.seats[0], status: 'sold' }] })).toBe(map);
+    expect(applyChanges(map, { showtimeId: 's1', version: 5, salesOpen: true, seats: [{ ...map.seats[0], status: 'sold' }] })).toBe(map);
+    expect(applyChanges(map, { showtimeId: 's1', version: 3, salesOpen: true, seats: [{ ...map.seats[0], status: 'sold' }] })).toBe(map);
   });
 
   it('keeps the newer of two snapshots, and the same map for the same version (nothing to redraw)', () => {

@@ -4,7 +4,7 @@ import { Seat, SeatChanges, SeatMap } from '../api/models';
 export function applyChanges(map: SeatMap | null, change: SeatChanges): SeatMap | null {
   if (!map || change.showtimeId !== map.showtimeId || change.version <= map.version) return map;
   const bySeat = new Map(change.seats.map((s) => [s.seat, s]));
-  return { ...map, version: change.version, seats: map.seats.map((s) => bySeat.get(s.seat) ?? s) };
+  return { ...map, version: change.version, salesOpen: change.salesOpen, seats: map.seats.map((s) => bySeat.get(s.seat) ?? s) };
 }
 
 /** A newer snapshot replaces the map; an older one, or the same version again, leaves it as it is. */

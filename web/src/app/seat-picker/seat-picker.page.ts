@@ -34,7 +34,9 @@ import { applyChanges, applySnapshot } from './seat-map-state';
     </section>
     <mq-seat-map [seats]="map()!.seats" [selected]="hold()?.seats ?? selected()" (toggle)="toggle($event)" />
 
-    @if (hold(); as h) {
+    @if (!map()!.salesOpen) {
+      <p role="status" class="card">{{ t.seats.salesClosed }}</p>
+    } @else if (hold(); as h) {
       <section class="card" aria-labelledby="hold-title">
         <h2 id="hold-title">{{ t.seats.held(h.seats.join(', ')) }}</h2>
         <mq-countdown [until]="h.expiresAt" (expired)="expire()" />
