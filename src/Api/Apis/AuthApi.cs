@@ -54,16 +54,8 @@ public static class AuthApi
         return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IClusterClient cluster, TokenIssuer tokens, HttpContext http)
+    private static async Task<Ok<TokenResponse>> LoginAsync(LoginRequest request, IClusterClient cluster, TokenIssuer tokens)
     {
-        var wait = await cluster.GetGrain<ISignInThrottleGrain>(EmailAddress.Normalize(request.Email)).TryAcquireAsync();
-        if (wait is { } retryAfter)
-        {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts.",
-                detail: "Wait for the time in Retry-After before trying again.");
-        }
         var user = await cluster.GetGrain<ICredentialCheckGrain>(0).SignInAsync(request.Email, request.Password);
         return TypedResults.Ok(await IssueAsync(cluster, tokens, user));
     }

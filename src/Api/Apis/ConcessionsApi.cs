@@ -63,10 +63,8 @@ public static class ConcessionsApi
     {
         var descending = sort?.StartsWith('-') ?? false;
         var order = Enum.Parse<ProductSort>(sort?.TrimStart('-') ?? "name", ignoreCase: true);
-        // Products off sale are the staff's business.
-        var staff = caller.IsInRole(Policies.Roles.Manager) || caller.IsInRole(Policies.Roles.Admin);
-        var filter = new ProductFilter(search, categoryId, minPrice, maxPrice, inStock, order, descending, includeInactive && staff);
-        return TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListAsync(filter, pageNumber, pageSize)).ToResponse(ProductResponse.From));
+        var filter = new ProductFilter(search, categoryId, minPrice, maxPrice, inStock, order, descending, includeInactive);
+        return TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListAsync(filter, caller.AsViewer(), pageNumber, pageSize)).ToResponse(ProductResponse.From));
     }
 
     private static async Task<Ok<ProductResponse>> GetAsync(int productId, IClusterClient cluster) =>

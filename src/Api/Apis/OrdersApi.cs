@@ -63,11 +63,8 @@ public static class OrdersApi
         return TypedResults.Created($"/api/v1/orders/{created.Id}", OrderResponse.From(created));
     }
 
-    private static async Task<Results<Ok<OrderResponse>, NotFound>> GetAsync(Guid orderId, ClaimsPrincipal caller, IClusterClient cluster)
-    {
-        var order = await cluster.GetGrain<IOrderGrain>(orderId).GetAsync();
-        return CanSee(caller, order) ? TypedResults.Ok(OrderResponse.From(order)) : TypedResults.NotFound();
-    }
+    private static async Task<Ok<OrderResponse>> GetAsync(Guid orderId, ClaimsPrincipal caller, IClusterClient cluster) =>
+        TypedResults.Ok(OrderResponse.From(await cluster.GetGrain<IOrderGrain>(orderId).GetForAsync(caller.AsViewer())));
 
     private static async Task<Ok<OrderResponse>> CancelAsync(Guid orderId, ClaimsPrincipal caller, IClusterClient cluster) =>
         TypedResults.Ok(OrderResponse.From(await cluster.GetGrain<IOrderGrain>(orderId).CancelAsync(caller.UserId())));
@@ -80,24 +77,23 @@ public static class OrdersApi
         IClusterClient cluster,
         [Range(1, 100_000)] int pageNumber = 1,
         [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await LoadAsync(cluster, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListForUserAsync(caller.UserId(), pageNumber, pageSize)));
+        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListForUserAsync(caller.UserId(), pageNumber, pageSize)));
 
     private static async Task<Ok<PagedResponse<OrderResponse>>> ListDeadLettersAsync(
+        ClaimsPrincipal caller,
         IClusterClient cluster,
         [Range(1, 100_000)] int pageNumber = 1,
         [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await LoadAsync(cluster, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListDeadLettersAsync(pageNumber, pageSize)));
+        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListDeadLettersAsync(pageNumber, pageSize)));
 
     private static async Task<Ok<OrderResponse>> RetryAsync(Guid orderId, IClusterClient cluster) =>
         TypedResults.Ok(OrderResponse.From(await cluster.GetGrain<IOrderGrain>(orderId).RetryAsync()));
 
     /// <summary>The read model gives the page's ids; each order grain gives its current state.</summary>
-    private static async Task<PagedResponse<OrderResponse>> LoadAsync(IClusterClient cluster, Page<Guid> ids)
+    private static async Task<PagedResponse<OrderResponse>> LoadAsync(IClusterClient cluster, ClaimsPrincipal caller, Page<Guid> ids)
     {
-        var orders = await Task.WhenAll(ids.Items.Select(id => cluster.GetGrain<IOrderGrain>(id).GetAsync()));
+        var viewer = caller.AsViewer();
+        var orders = await Task.WhenAll(ids.Items.Select(id => cluster.GetGrain<IOrderGrain>(id).GetForAsync(viewer)));
         return new Page<OrderInfo>(orders, ids.PageNumber, ids.PageSize, ids.TotalItems).ToResponse(OrderResponse.From);
     }
-
-    private static bool CanSee(ClaimsPrincipal caller, OrderInfo order) =>
-        caller.IsSelfOrAdmin(order.UserId) || caller.IsInRole(Policies.Roles.Manager);
 }

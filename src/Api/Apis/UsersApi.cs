@@ -59,15 +59,8 @@ public static class UsersApi
         return TypedResults.Ok(page.ToResponse(UserResponse.From));
     }
 
-    private static async Task<Results<Ok<UserResponse>, NotFound>> GetAsync(Guid userId, ClaimsPrincipal caller, IClusterClient cluster)
-    {
-        // Another user's id answers exactly like an unknown one: no probing for which ids exist.
-        if (!caller.IsSelfOrAdmin(userId))
-        {
-            return TypedResults.NotFound();
-        }
-        return TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(userId).GetProfileAsync()));
-    }
+    private static async Task<Ok<UserResponse>> GetAsync(Guid userId, ClaimsPrincipal caller, IClusterClient cluster) =>
+        TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(userId).GetProfileForAsync(caller.AsViewer())));
 
     private static async Task<Ok<UserResponse>> SetRolesAsync(Guid userId, SetRolesRequest request, IClusterClient cluster) =>
         TypedResults.Ok(UserResponse.From(await cluster.GetGrain<IUserGrain>(userId).SetRolesAsync(request.Roles)));

@@ -8,6 +8,9 @@ public static class ClaimsPrincipalExtensions
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue("sub"), out var id) ? id : throw new InvalidOperationException("Authenticated principal without a user id.");
 
-    public static bool IsSelfOrAdmin(this ClaimsPrincipal principal, Guid userId) =>
-        principal.IsInRole(Policies.Roles.Admin) || (Guid.TryParse(principal.FindFirstValue("sub"), out var id) && id == userId);
+    /// <summary>Who the caller is, for the grains to decide what they may see.</summary>
+    public static Marquee.Common.Viewer AsViewer(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue("sub"), out var id)
+            ? new Marquee.Common.Viewer(id, Marquee.Identity.Roles.All.Where(principal.IsInRole).ToList())
+            : Marquee.Common.Viewer.Anonymous;
 }

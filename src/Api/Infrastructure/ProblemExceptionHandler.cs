@@ -65,6 +65,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             });
         }
 
+        if (exception is Marquee.Identity.SignInThrottledException throttled)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = throttled.Message, Detail = "Wait for the time in Retry-After before trying again." },
+            });
+        }
+
         var (status, title, detail) = Classify(exception);
         if (status >= 500)
         {

@@ -75,9 +75,12 @@ public interface ILibraryGrain : IGrainWithGuidKey
 [Alias("Marquee.Catalog.IWatchReportsGrain")]
 public interface IWatchReportsGrain : IGrainWithIntegerKey
 {
-    /// <summary><see cref="NotFoundException"/> when no such user exists.</summary>
-    [Alias("Get")]
-    Task<WatchReport> GetAsync(Guid userId);
+    /// <summary>
+    /// The user's report as <paramref name="viewer"/> may see it (their own, or any for an admin);
+    /// <see cref="NotFoundException"/> when no such user exists or it is not the viewer's to see.
+    /// </summary>
+    [Alias("GetFor")]
+    Task<WatchReport> GetForAsync(Guid userId, Viewer viewer);
 
     [Alias("List")]
     Task<Page<WatchReport>> ListAsync(int pageNumber, int pageSize);

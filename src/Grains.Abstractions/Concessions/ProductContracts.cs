@@ -68,7 +68,8 @@ public static class ProductRules
 public interface IProductsGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
-    Task<Page<ProductInfo>> ListAsync(ProductFilter filter, int pageNumber, int pageSize);
+    /// <summary>The menu; products off sale are listed only when the filter asks and the viewer is staff.</summary>
+    Task<Page<ProductInfo>> ListAsync(ProductFilter filter, Viewer viewer, int pageNumber, int pageSize);
 
     [Alias("Get")]
     Task<ProductInfo> GetAsync(int productId);

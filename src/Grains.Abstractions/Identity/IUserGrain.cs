@@ -27,6 +27,10 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetProfile")]
     Task<UserProfile> GetProfileAsync();
 
+    /// <summary>The account as <paramref name="viewer"/> may see it: its owner or an admin; anyone else gets <see cref="Marquee.Common.NotFoundException"/>.</summary>
+    [Alias("GetProfileFor")]
+    Task<UserProfile> GetProfileForAsync(Viewer viewer);
+
     [Alias("UpdateProfile")]
     Task<UserProfile> UpdateProfileAsync(string displayName);
 

@@ -56,3 +56,10 @@ public sealed record ExternalIdentity(
     [property: Id(2)] string Email,
     [property: Id(3)] bool EmailVerified,
     [property: Id(4)] string DisplayName);
+
+/// <summary>Too many sign-in attempts for one email: the caller waits <see cref="RetryAfter"/> before the next.</summary>
+[GenerateSerializer, Alias("Marquee.Identity.SignInThrottledException")]
+public sealed class SignInThrottledException(TimeSpan retryAfter) : Marquee.Common.DomainException("Too many sign-in attempts.")
+{
+    [Id(0)] public TimeSpan RetryAfter { get; } = retryAfter;
+}

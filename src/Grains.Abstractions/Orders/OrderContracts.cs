@@ -73,6 +73,10 @@ public interface IOrderGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<OrderInfo> GetAsync();
 
+    /// <summary>The order as <paramref name="viewer"/> may see it: its owner, staff and admins; anyone else gets <see cref="Marquee.Common.NotFoundException"/>.</summary>
+    [Alias("GetFor")]
+    Task<OrderInfo> GetForAsync(Viewer viewer);
+
     /// <summary>Drives the order as far as it can go; idempotent, called after create and by the reminder.</summary>
     [Alias("Process")]
     Task ProcessAsync();

@@ -29,8 +29,13 @@ public sealed class WatchReportsGrain(NpgsqlDataSource dataSource) : Grain, IWat
             WHERE w.user_id = u.id ORDER BY w.seq DESC LIMIT 1) last_film ON true
         """;
 
-    public async Task<WatchReport> GetAsync(Guid userId)
+    public async Task<WatchReport> GetForAsync(Guid userId, Viewer viewer)
     {
+        // As for accounts: another user's report is answered as if the user did not exist.
+        if (!viewer.IsSelfOrAdmin(userId))
+        {
+            throw new NotFoundException($"User {userId} does not exist.");
+        }
         await using var command = dataSource.CreateCommand($"{ReportColumns} WHERE u.id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         await using var reader = await command.ExecuteReaderAsync();

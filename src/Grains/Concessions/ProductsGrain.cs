@@ -14,8 +14,10 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
     private const string ForeignKeyViolation = "23503";
     private const string Columns = "p.id, p.name, p.description, p.category_id, p.price_cents, p.image_url, p.active, p.stock, p.rating_sum, p.rating_count, p.group_size";
 
-    public Task<Page<ProductInfo>> ListAsync(ProductFilter filter, int pageNumber, int pageSize)
+    public Task<Page<ProductInfo>> ListAsync(ProductFilter filter, Viewer viewer, int pageNumber, int pageSize)
     {
+        // Products off sale are the staff's business.
+        var includeInactive = filter.IncludeInactive && viewer.IsStaff;
         const string Where = """
             WHERE ($1::text IS NULL OR lower(p.name) LIKE $1 ESCAPE '\')
               AND ($2::integer IS NULL OR p.category_id = $2)
@@ -35,7 +37,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         return PagedQuery.RunAsync(dataSource,
             $"SELECT count(*) FROM products p {Where}",
             $"SELECT {Columns} FROM products p {Where} ORDER BY {order}, p.id LIMIT $7 OFFSET $8",
-            [SqlText.ContainsPattern(filter.Search), filter.CategoryId, filter.MinPriceCents, filter.MaxPriceCents, filter.InStock, filter.IncludeInactive],
+            [SqlText.ContainsPattern(filter.Search), filter.CategoryId, filter.MinPriceCents, filter.MaxPriceCents, filter.InStock, includeInactive],
             pageNumber, pageSize, Read);
     }
 
@@ -150,7 +152,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             {
                 throw new InvalidInputException("orderId", "Rate products from one of your own orders.");
             }
-            if (reader.GetString(1) != nameof(Orders.OrderStatus.Approved) || !reader.GetBoolean(2))
+            if (Orders.OrderStatusColumn.Parse(reader.GetString(1)) != Orders.OrderStatus.Approved || !reader.GetBoolean(2))
             {
                 throw new InvalidInputException("orderId", "Only products bought in an approved order can be rated.");
             }

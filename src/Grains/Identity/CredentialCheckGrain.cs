@@ -10,9 +10,15 @@ namespace Marquee.Identity;
 [StatelessWorker]
 public sealed class CredentialCheckGrain(PasswordHashing hashing) : Grain, ICredentialCheckGrain
 {
+    /// <summary>The whole sign-in: the per-email budget first (known or not), then the credentials.</summary>
     public async Task<UserProfile> SignInAsync(string email, string password)
     {
-        var owner = await GrainFactory.GetGrain<IEmailOwnerGrain>(EmailAddress.Normalize(email)).GetOwnerAsync();
+        var normalized = EmailAddress.Normalize(email);
+        if (await GrainFactory.GetGrain<ISignInThrottleGrain>(normalized).TryAcquireAsync() is { } wait)
+        {
+            throw new SignInThrottledException(wait);
+        }
+        var owner = await GrainFactory.GetGrain<IEmailOwnerGrain>(normalized).GetOwnerAsync();
         if (owner is null)
         {
             hashing.VerifyDecoy(password);

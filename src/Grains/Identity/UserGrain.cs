@@ -99,6 +99,10 @@ public sealed partial class UserGrain(
 
     public Task<UserProfile> GetProfileAsync() => Task.FromResult(RequireRegistered().Profile());
 
+    // Another user's id answers exactly like an unknown one: no probing for which ids exist.
+    public Task<UserProfile> GetProfileForAsync(Viewer viewer) =>
+        viewer.IsSelfOrAdmin(Id) ? GetProfileAsync() : throw new NotFoundException("No such user.");
+
     public async Task<UserProfile> UpdateProfileAsync(string displayName)
     {
         RequireRegistered();

@@ -13,8 +13,8 @@ public sealed class CapacityForecastGrain(NpgsqlDataSource dataSource, IOptions<
 {
     private const string UpcomingSql = """
         SELECT s.id, s.movie_id, s.movie_title, s.starts_at, s.capacity, m.popularity,
-               coalesce(sum(o.seats) FILTER (WHERE o.status = 'Approved'), 0)::int,
-               coalesce(sum(o.seats) FILTER (WHERE o.created_at > $3 AND o.status <> 'Cancelled'), 0)::int
+               coalesce(sum(o.seats) FILTER (WHERE o.status = $4), 0)::int,
+               coalesce(sum(o.seats) FILTER (WHERE o.created_at > $3 AND o.status <> $5), 0)::int
         FROM showtimes s
         JOIN movies m ON m.id = s.movie_id
         LEFT JOIN orders o ON o.showtime_id = s.id
@@ -42,6 +42,8 @@ public sealed class CapacityForecastGrain(NpgsqlDataSource dataSource, IOptions<
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = now + options.Value.Horizon });
         command.Parameters.Add(new NpgsqlParameter { Value = now - options.Value.VelocityWindow });
+        command.Parameters.Add(new NpgsqlParameter { Value = Orders.OrderStatusColumn.Approved });
+        command.Parameters.Add(new NpgsqlParameter { Value = Orders.OrderStatusColumn.Cancelled });
         await using var reader = await command.ExecuteReaderAsync();
         var showtimes = new List<UpcomingShowtime>();
         while (await reader.ReadAsync())

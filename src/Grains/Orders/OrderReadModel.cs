@@ -22,7 +22,7 @@ public sealed class OrderReadModel(NpgsqlDataSource dataSource)
         upsert.Parameters.Add(new NpgsqlParameter { Value = order.UserId });
         upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)order.ShowtimeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)movieId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.Status.ToString() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = OrderStatusColumn.Of(order.Status) });
         upsert.Parameters.Add(new NpgsqlParameter { Value = order.AmountCents });
         upsert.Parameters.Add(new NpgsqlParameter { Value = order.DeadLettered });
         upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)order.Failure ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
