@@ -26,6 +26,7 @@ public static class GrainServices
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Marquee.Cinema.CinemaOptions>().Bind(configuration.GetSection(Marquee.Cinema.CinemaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Marquee.Operations.ForecastOptions>().Bind(configuration.GetSection(Marquee.Operations.ForecastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BusinessMetrics>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<UserReadModel>();
         services.AddSingleton<Marquee.Cinema.CinemaReadModel>();

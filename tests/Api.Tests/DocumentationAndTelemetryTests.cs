@@ -45,6 +45,45 @@ public sealed class DocumentationAndTelemetryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheSilosExposeTheBusinessMetricsForPrometheus()
+    {
+        var scenario = await Orders.OrderScenario.CreateAsync(fixture);
+        var (userId, _, customer) = await scenario.CustomerAsync();
+        var released = await scenario.HoldAsync(customer, "B3");
+        (await customer.DeleteAsync($"/api/v1/showtimes/{scenario.ShowtimeId}/holds/{released}")).EnsureSuccessStatusCode();
+        var holdId = await scenario.HoldAsync(customer, "B4");
+        var created = await Orders.OrderScenario.ReadAsync(await Orders.OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true),
+            new { showtimeId = scenario.ShowtimeId, holdId, tickets = new[] { new { seat = "B4", type = "full" } } }));
+        Assert.Equal("Approved", (await Orders.OrderScenario.FinalAsync(customer, created.GetProperty("id").GetGuid())).GetProperty("status").GetString());
+        using var scrape = new HttpClient { BaseAddress = fixture.Silo.HttpBaseAddress };
+
+        var metrics = await scrape.GetStringAsync("/metrics");
+
+        foreach (var series in new[]
+        {
+            @"marquee_holds_created_total\{[^}]*\} [1-9]", @"marquee_holds_released_total\{[^}]*\} [1-9]",
+            @"marquee_orders_finished_total\{[^}]*status=""Approved""[^}]*\} [1-9]",
+            @"marquee_payment_duration_seconds_bucket\{[^}]*outcome=""approved""[^}]*le=""0.5""[^}]*\} \d",
+            @"marquee_dead_letters_waiting\{[^}]*\} \d",
+        })
+        {
+            Assert.Matches(series, metrics);
+        }
+    }
+
+    [Fact]
+    public async Task TheApiCountsLiveSeatMapViewers()
+    {
+        var scenario = await Orders.OrderScenario.CreateAsync(fixture);
+        using var client = fixture.CreateClient();
+        using var stream = await client.GetAsync($"/api/v1/showtimes/{scenario.ShowtimeId}/seats/stream", HttpCompletionOption.ResponseHeadersRead);
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.Matches(@"marquee_seatmap_viewers(\{[^}]*\})? [1-9]", metrics);
+    }
+
+    [Fact]
     public async Task TheApiExposesRequestMetricsForPrometheus()
     {
         using var client = fixture.CreateClient();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Marquee.Cinema;
 using Orleans.Streams;
@@ -8,8 +9,21 @@ namespace Marquee.Api.Live;
 /// Fans seat-map changes out to this instance's live viewers: one Orleans stream subscription per
 /// showtime however many browsers watch it, dropped when the last one leaves.
 /// </summary>
-public sealed class SeatMapBroadcaster(IClusterClient cluster) : IDisposable
+public sealed class SeatMapBroadcaster : IDisposable
 {
+    private readonly IClusterClient _cluster;
+    private readonly Meter _meter;
+    private int _viewers;
+
+    public SeatMapBroadcaster(IClusterClient cluster, IMeterFactory meters)
+    {
+        _cluster = cluster;
+        // Viewers are connected to API instances, so they are counted here, on the API's /metrics.
+        _meter = meters.Create(Marquee.ServiceDefaults.Telemetry.MeterName);
+        _meter.CreateObservableUpDownCounter("marquee.seatmap.viewers", () => Volatile.Read(ref _viewers),
+            unit: "{viewer}", description: "Browsers watching a seat map live (Server-Sent Events) on this API instance.");
+    }
+
     // A viewer that falls this far behind loses the oldest changes; the versions let it notice and re-read.
     private const int ViewerBacklog = 256;
 
@@ -25,7 +39,7 @@ public sealed class SeatMapBroadcaster(IClusterClient cluster) : IDisposable
             if (!_feeds.TryGetValue(showtimeId, out var feed))
             {
                 feed = new Feed();
-                var stream = cluster.GetStreamProvider(StreamNames.Live)
+                var stream = _cluster.GetStreamProvider(StreamNames.Live)
                     .GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, showtimeId));
                 feed.Handle = await stream.SubscribeAsync((change, _) =>
                 {
@@ -35,6 +49,7 @@ public sealed class SeatMapBroadcaster(IClusterClient cluster) : IDisposable
                 _feeds[showtimeId] = feed;
             }
             feed.Add(channel.Writer);
+            Interlocked.Increment(ref _viewers);
         }
         finally
         {
@@ -45,6 +60,7 @@ public sealed class SeatMapBroadcaster(IClusterClient cluster) : IDisposable
 
     private async Task LeaveAsync(Guid showtimeId, ChannelWriter<SeatMapChanged> writer)
     {
+        Interlocked.Decrement(ref _viewers);
         await _gate.WaitAsync();
         try
         {
@@ -60,7 +76,11 @@ public sealed class SeatMapBroadcaster(IClusterClient cluster) : IDisposable
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _meter.Dispose();
+    }
 
     private sealed class Feed
     {

@@ -22,6 +22,7 @@ namespace Marquee.Cinema;
 public sealed partial class ShowtimeSeatsGrain(
     [PersistentState("seats", StorageNames.Cinema)] IPersistentState<SeatMapState> state,
     IOptions<CinemaOptions> options,
+    BusinessMetrics metrics,
     TimeProvider clock,
     ILogger<ShowtimeSeatsGrain> logger) : Grain, IShowtimeSeatsGrain
 {
@@ -169,6 +170,7 @@ public sealed partial class ShowtimeSeatsGrain(
         RemoveHold(holdId, hold);
         Changed(hold.Seats);
         await PersistAsync();
+        metrics.HoldsReleased(1);
     }
 
     public async Task<IReadOnlyList<SeatDefinition>> AttachHoldAsync(Guid userId, Guid holdId, Guid orderId, IReadOnlyList<string> seats)
@@ -236,6 +238,7 @@ public sealed partial class ShowtimeSeatsGrain(
             if (attached.Count > 0)
             {
                 await PersistAsync();
+                metrics.HoldsReleased(attached.Count);
             }
             return;
         }
@@ -245,6 +248,7 @@ public sealed partial class ShowtimeSeatsGrain(
         }
         Changed(sale.Seats);
         await PersistAsync();
+        metrics.HoldsReleased(attached.Count);
     }
 
     private async Task<HoldConfirmation> HoldAsync(Guid userId, List<string> labels)
@@ -265,6 +269,7 @@ public sealed partial class ShowtimeSeatsGrain(
         }
         Changed(labels);
         await PersistAsync();
+        metrics.HoldCreated();
         return new HoldConfirmation(holdId, labels, hold.ExpiresAt);
     }
 
@@ -335,21 +340,31 @@ public sealed partial class ShowtimeSeatsGrain(
     /// Makes the changes time brings: sales close once their moment passed (every hold released),
     /// holds past their expiry are dropped. Each is a change like any other: written, then published.
     /// </summary>
-    private Task SettleTimeAsync()
+    private async Task SettleTimeAsync()
     {
         var now = clock.GetUtcNow();
+        var ended = 0;
         if (!_map.SalesClosed && SalesCloseAt is { } close && now >= close)
         {
             foreach (var (holdId, hold) in _map.Holds.ToList())
             {
                 RemoveHold(holdId, hold);
                 Changed(hold.Seats);
+                ended++;
             }
             _map.SalesClosed = true;
             Changed();
-            return PersistAsync();
         }
-        return ExpireStaleHolds() > 0 ? PersistAsync() : Task.CompletedTask;
+        else
+        {
+            ended = ExpireStaleHolds();
+            if (ended == 0)
+            {
+                return;
+            }
+        }
+        await PersistAsync();
+        metrics.HoldsExpired(ended);
     }
 
     private async Task SweepAsync(CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed partial class OrderGrain(
     OrderReadModel readModel,
     IPaymentProvider payments,
     IMailer mailer,
+    BusinessMetrics metrics,
     TimeProvider clock,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
@@ -300,6 +301,7 @@ public sealed partial class OrderGrain(
         }
         Order.UpdatedAt = clock.GetUtcNow();
         await PersistAsync();
+        metrics.OrderFinished(OrderStatusColumn.Of(status));
         await IndexAsync();
     }
 

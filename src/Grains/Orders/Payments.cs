@@ -39,18 +39,19 @@ public sealed class PaymentOptions : Common.ResilientHttpOptions
 }
 
 /// <summary>Speaks the provider's (and the bundled simulator's) API; resilience comes from the HttpClient's handler.</summary>
-public sealed partial class HttpPaymentProvider(HttpClient http, ILogger<HttpPaymentProvider> logger) : IPaymentProvider
+public sealed partial class HttpPaymentProvider(HttpClient http, Common.BusinessMetrics metrics, ILogger<HttpPaymentProvider> logger) : IPaymentProvider
 {
-    public async Task<PaymentOutcome> ChargeAsync(Guid orderId, long amountCents, string currency, CancellationToken cancellationToken = default)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/charges")
+    public Task<PaymentOutcome> ChargeAsync(Guid orderId, long amountCents, string currency, CancellationToken cancellationToken = default) =>
+        metrics.TimeChargeAsync(async () =>
         {
-            Content = JsonContent.Create(new ChargeRequest(orderId, amountCents, currency)),
-        };
-        request.Headers.Add("Idempotency-Key", orderId.ToString());
-        var body = await SendAsync<ChargeResponse>(request, cancellationToken);
-        return string.Equals(body.Status, "approved", StringComparison.OrdinalIgnoreCase) ? PaymentOutcome.Approved : PaymentOutcome.Declined;
-    }
+            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/charges")
+            {
+                Content = JsonContent.Create(new ChargeRequest(orderId, amountCents, currency)),
+            };
+            request.Headers.Add("Idempotency-Key", orderId.ToString());
+            var body = await SendAsync<ChargeResponse>(request, cancellationToken);
+            return string.Equals(body.Status, "approved", StringComparison.OrdinalIgnoreCase) ? PaymentOutcome.Approved : PaymentOutcome.Declined;
+        }, outcome => outcome == PaymentOutcome.Approved ? "approved" : "declined");
 
     public async Task RefundAsync(Guid orderId, CancellationToken cancellationToken = default)
     {

@@ -87,6 +87,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<BootstrapAccounts>();
         builder.Services.AddHostedService<CatalogStartup>();
         builder.Services.AddHostedService<ForecastGauges>();
+        builder.Services.AddHostedService<DeadLetterGauge>();
         builder.Services.AddOptions<Seeding.DemoSeedOptions>().BindConfiguration(Seeding.DemoSeedOptions.Section);
         // The demo users are bootstrap accounts like any other, so they are ensured the same way.
         builder.Services.AddOptions<BootstrapAccountsOptions>().PostConfigure<IOptions<Seeding.DemoSeedOptions>>((accounts, seed) =>

@@ -70,6 +70,7 @@ public sealed class TimeDrivenSeatMapTests(ShiftedClockClusterFixture fixture)
         await using var viewer = await ViewerAsync(showtime);
         var hold = await seats.HoldSeatsAsync(Guid.NewGuid(), ["F7"]);
         var held = await seats.GetSeatMapAsync();
+        using var expiredHolds = new CounterWatch("marquee.holds.expired");
 
         Clock.Advance(hold.ExpiresAt - Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         var read = await seats.GetSeatMapAsync();
@@ -78,6 +79,7 @@ public sealed class TimeDrivenSeatMapTests(ShiftedClockClusterFixture fixture)
         var expiry = await viewer.NextAsync(change => change.Seats.Any(seat => seat.Seat == "F7" && seat.Status == SeatStatus.Available));
         Assert.True(read.Version == held.Version || read.Version == expiry.Version, $"a read showed version {read.Version}, which no change made");
         Assert.True(expiry.Version > held.Version);
+        Assert.True(expiredHolds.Total >= 1, "the expiry was not counted on the marquee.holds.expired metric");
         // It was written: a fresh activation, from storage, shows the same map at the same version.
         await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var reloaded = await seats.GetSeatMapAsync();
@@ -131,6 +133,27 @@ public sealed class TimeDrivenSeatMapTests(ShiftedClockClusterFixture fixture)
             .GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, showtime));
         var subscription = await stream.SubscribeAsync((change, _) => changes.Writer.WriteAsync(change).AsTask());
         return new Viewer(subscription, changes.Reader);
+    }
+
+    /// <summary>Sums what the silos (in this process) add to one of the Marquee meter's counters while it is alive.</summary>
+    private sealed class CounterWatch : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _total;
+
+        public CounterWatch(string instrument)
+        {
+            _listener.InstrumentPublished = (published, listener) =>
+            {
+                if (published.Meter.Name == "Marquee" && published.Name == instrument) listener.EnableMeasurementEvents(published);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>A live viewer of one seat map, as the API's SSE stream is.</summary>
