@@ -11,11 +11,12 @@ namespace Marquee.Orders;
 
 /// <summary>
 /// One order. Create prices it on the server, takes the hold for it and answers Pending; processing
-/// runs on a grain timer right after, and on a reminder (and on reactivation) after a crash:
-/// reserve stock → charge (the order id is the provider's idempotency key) → settle. Every step is
-/// persisted before the next, and every effect (stock rows, seat sale, charge) is idempotent per
-/// order, so resuming repeats nothing in effect. A write storage refused leaves memory ahead of
-/// storage, so the activation is dropped and the next call starts from what is durable.
+/// runs on a grain timer right after, and on a reminder (and on reactivation) after a crash. What
+/// comes next and what each outcome makes of the order is <see cref="OrderFlow"/>'s to say; this grain
+/// carries the actions out (stock rows, the charge, the seats, mail, the read model). Every step is
+/// persisted before the next, and every effect is idempotent per order (the order id is the
+/// provider's idempotency key), so resuming repeats nothing in effect. A write storage refused leaves
+/// memory ahead of storage, so the activation is dropped and the next call starts from what is durable.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
@@ -43,7 +44,7 @@ public sealed partial class OrderGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A silo died mid-order: whoever wakes the grain (a status poll, the reminder) resumes it.
-        if (Order.Exists && NeedsWork())
+        if (Order.Exists && OrderFlow.NeedsWork(Order))
         {
             ScheduleProcessing();
         }
@@ -59,7 +60,7 @@ public sealed partial class OrderGrain(
                 throw new IdempotencyMismatchException();
             }
             // A replay may follow a create that was durable but failed after: make sure it progresses.
-            if (NeedsWork())
+            if (OrderFlow.NeedsWork(Order))
             {
                 await IndexAsync();
                 ScheduleProcessing();
@@ -104,7 +105,7 @@ public sealed partial class OrderGrain(
             return;
         }
         // A create that failed after its write may have left the order without its safety net.
-        if (NeedsWork() && !_reminderArmed)
+        if (OrderFlow.NeedsWork(Order) && !_reminderArmed)
         {
             await ArmResumeReminderAsync();
         }
@@ -113,15 +114,12 @@ public sealed partial class OrderGrain(
             await IndexAsync();
             await PersistAsync();
         }
-        if (Order.Status == OrderStatus.Pending)
-        {
-            await AdvanceAsync();
-        }
-        if (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status)
+        await AdvanceAsync();
+        if (OrderFlow.MailOwed(Order))
         {
             await MailAsync();
         }
-        if (!NeedsWork())
+        if (!OrderFlow.NeedsWork(Order))
         {
             await StopReminderAsync();
         }
@@ -140,17 +138,13 @@ public sealed partial class OrderGrain(
         {
             throw new NotFoundException("No such order.");
         }
-        if (Order.Status == OrderStatus.Cancelled)
+        if (OrderFlow.CanCancel(Order) == Undo.AlreadyDone)
         {
             return Info();
         }
-        // Once the provider may have been charged, only a refund undoes the order.
-        if (!(Order.Status == OrderStatus.Pending && Order.Step < OrderStep.Charged) && !(Order.Status == OrderStatus.Failed))
-        {
-            throw new ConflictException($"The order is {Order.Status}; only a pending order can be cancelled.");
-        }
         await ReleaseEverythingAsync();
-        await FinishAsync(OrderStatus.Cancelled, failure: null);
+        OrderFlow.Cancelled(Order, clock.GetUtcNow());
+        await FinishedAsync();
         await StopReminderAsync();
         return Info();
     }
@@ -158,13 +152,9 @@ public sealed partial class OrderGrain(
     public async Task<OrderInfo> RefundAsync()
     {
         EnsureExists();
-        if (Order.Status == OrderStatus.Refunded)
+        if (OrderFlow.CanRefund(Order) == Undo.AlreadyDone)
         {
             return Info();
-        }
-        if (Order.Status != OrderStatus.Approved)
-        {
-            throw new ConflictException($"The order is {Order.Status}; only an approved order can be refunded.");
         }
         if (Order.AmountCents > 0)
         {
@@ -182,7 +172,8 @@ public sealed partial class OrderGrain(
             await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).ReleaseOrderAsync(this.GetPrimaryKey());
         }
         await stock.ReturnAsync(this.GetPrimaryKey());
-        await FinishAsync(OrderStatus.Refunded, failure: null);
+        OrderFlow.Refunded(Order, clock.GetUtcNow());
+        await FinishedAsync();
         // The refund mail goes out off this call, retried by the reminder until it does.
         await ArmResumeReminderAsync();
         ScheduleProcessing();
@@ -192,14 +183,7 @@ public sealed partial class OrderGrain(
     public async Task<OrderInfo> RetryAsync()
     {
         EnsureExists();
-        if (!Order.DeadLettered)
-        {
-            throw new ConflictException("Only a dead-lettered order can be retried.");
-        }
-        Order.Status = OrderStatus.Pending;
-        Order.DeadLettered = false;
-        Order.Failure = null;
-        Order.UpdatedAt = clock.GetUtcNow();
+        OrderFlow.Retried(Order, clock.GetUtcNow());
         await PersistAsync();
         await IndexAsync();
         await ArmResumeReminderAsync();
@@ -207,52 +191,58 @@ public sealed partial class OrderGrain(
         return Info();
     }
 
+    /// <summary>Carries out <see cref="OrderFlow.Next"/> until the order is settled, failed, or an action throws (retried later).</summary>
     private async Task AdvanceAsync()
     {
         var orderId = this.GetPrimaryKey();
-        if (Order.Step == OrderStep.Created)
+        while (OrderFlow.Next(Order) is var action and not OrderAction.None)
         {
-            if (await stock.ReserveAsync(orderId, Order.Items.Select(item => (item.ProductId, item.Quantity)).ToList()) is { } soldOut)
+            switch (action)
             {
-                await ReleaseEverythingAsync();
-                await FinishAsync(OrderStatus.Refused, $"{Order.Items.First(item => item.ProductId == soldOut).Name} is sold out");
-                return;
-            }
-            await SaveStepAsync(OrderStep.StockReserved);
-        }
+                case OrderAction.ReserveStock:
+                    if (await stock.ReserveAsync(orderId, Order.Items.Select(item => (item.ProductId, item.Quantity)).ToList()) is { } soldOut)
+                    {
+                        await ReleaseEverythingAsync();
+                        OrderFlow.SoldOut(Order, Order.Items.First(item => item.ProductId == soldOut).Name, clock.GetUtcNow());
+                        await FinishedAsync();
+                        break;
+                    }
+                    OrderFlow.StockReserved(Order, clock.GetUtcNow());
+                    await PersistAsync();
+                    break;
 
-        if (Order.Step == OrderStep.StockReserved)
-        {
-            try
-            {
-                Order.Payment = Order.AmountCents == 0 ? PaymentOutcome.Approved : await payments.ChargeAsync(orderId, Order.AmountCents, Currency);
-            }
-            catch (PaymentUnavailableException ex)
-            {
-                // Seats and stock stay with the order: an admin's retry continues from here, a cancel gives them back.
-                LogDeadLettered(ex, orderId);
-                Order.DeadLettered = true;
-                await FinishAsync(OrderStatus.Failed, "The payment provider was unavailable after every retry.");
-                return;
-            }
-            await SaveStepAsync(OrderStep.Charged);
-        }
+                case OrderAction.Charge:
+                    PaymentOutcome outcome;
+                    try
+                    {
+                        outcome = Order.AmountCents == 0 ? PaymentOutcome.Approved : await payments.ChargeAsync(orderId, Order.AmountCents, Currency);
+                    }
+                    catch (PaymentUnavailableException ex)
+                    {
+                        // Seats and stock stay with the order: an admin's retry continues from here, a cancel gives them back.
+                        LogDeadLettered(ex, orderId);
+                        OrderFlow.ProviderUnavailable(Order, clock.GetUtcNow());
+                        await FinishedAsync();
+                        break;
+                    }
+                    OrderFlow.Charged(Order, outcome, clock.GetUtcNow());
+                    await PersistAsync();
+                    break;
 
-        if (Order.Step == OrderStep.Charged)
-        {
-            if (Order.Payment == PaymentOutcome.Approved)
-            {
-                await SettleApprovedAsync(orderId);
-            }
-            else
-            {
-                await ReleaseEverythingAsync();
-                await FinishAsync(OrderStatus.Refused, "The payment was declined.");
+                case OrderAction.Settle:
+                    await SettleAsync(orderId);
+                    break;
+
+                case OrderAction.Refuse:
+                    await ReleaseEverythingAsync();
+                    OrderFlow.Declined(Order, clock.GetUtcNow());
+                    await FinishedAsync();
+                    break;
             }
         }
     }
 
-    private async Task SettleApprovedAsync(Guid orderId)
+    private async Task SettleAsync(Guid orderId)
     {
         if (Order.ShowtimeId is { } showtimeId && Order.HoldId is { } holdId)
         {
@@ -262,16 +252,16 @@ public sealed partial class OrderGrain(
             }
             catch (ConflictException)
             {
-                // The seats were let go (an order left dead-lettered past its hold): give the money back.
                 await payments.RefundAsync(orderId);
                 await ReleaseEverythingAsync();
-                await FinishAsync(OrderStatus.Refused, "The seats were released before the payment completed; nothing was charged.");
+                OrderFlow.SeatsLostBeforeSettling(Order, clock.GetUtcNow());
+                await FinishedAsync();
                 return;
             }
         }
         await stock.CommitAsync(orderId);
-        Order.Tickets = Order.Tickets.Select(ticket => ticket with { Code = ticket.Code ?? NewTicketCode() }).ToList();
-        await FinishAsync(OrderStatus.Approved, failure: null);
+        OrderFlow.Approved(Order, NewTicketCode, clock.GetUtcNow());
+        await FinishedAsync();
     }
 
     private async Task ReleaseEverythingAsync()
@@ -283,25 +273,11 @@ public sealed partial class OrderGrain(
         await stock.ReleaseAsync(this.GetPrimaryKey());
     }
 
-    private async Task SaveStepAsync(OrderStep step)
+    /// <summary>A status the flow settled on is durable before it is counted, listed or mailed.</summary>
+    private async Task FinishedAsync()
     {
-        Order.Step = step;
-        Order.UpdatedAt = clock.GetUtcNow();
         await PersistAsync();
-    }
-
-    private async Task FinishAsync(OrderStatus status, string? failure)
-    {
-        Order.Status = status;
-        Order.Failure = failure;
-        if (status != OrderStatus.Failed)
-        {
-            Order.DeadLettered = false;
-            Order.Step = OrderStep.Settled;
-        }
-        Order.UpdatedAt = clock.GetUtcNow();
-        await PersistAsync();
-        metrics.OrderFinished(OrderStatusColumn.Of(status));
+        metrics.OrderFinished(OrderStatusColumn.Of(Order.Status));
         await IndexAsync();
     }
 
@@ -400,14 +376,6 @@ public sealed partial class OrderGrain(
         return (tickets, tickets.Sum(ticket => ticket.PriceCents), showtime.MovieId);
     }
 
-    /// <summary>Work the processing timer keeps retrying: the payment flow, and the read model catching up.</summary>
-    private bool NeedsProcessing() => Order.Status == OrderStatus.Pending || Order.IndexedAt != Order.UpdatedAt;
-
-    /// <summary>Everything still owed, the final status's mail included (that one is left to the reminder).</summary>
-    private bool NeedsWork() =>
-        NeedsProcessing()
-        || (Order.Status is OrderStatus.Approved or OrderStatus.Refused or OrderStatus.Refunded && Order.MailedFor != Order.Status);
-
     /// <summary>Brings the order back every minute until it needs no more work, whichever silo it lives on.</summary>
     private async Task ArmResumeReminderAsync()
     {
@@ -433,7 +401,7 @@ public sealed partial class OrderGrain(
             LogProcessingDeferred(ex, this.GetPrimaryKey());
         }
         // Mail that could not go out is left to the minute reminder, not retried every few seconds.
-        if (!NeedsProcessing())
+        if (!OrderFlow.NeedsProcessing(Order))
         {
             _processing?.Dispose();
             _processing = null;
