@@ -38,11 +38,10 @@ public static class CatalogApi
         bool? active,
         bool? used,
         string[]? ids,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+        [AsParameters] PageQuery paging)
     {
         var filter = new GenreFilter(name, active, used, QueryLists.ParsePositiveIds(ids, nameof(ids)));
-        var page = await cluster.GetGrain<ICatalogGrain>(0).ListGenresAsync(filter, pageNumber, pageSize);
+        var page = await cluster.GetGrain<ICatalogGrain>(0).ListGenresAsync(filter, paging.PageNumber, paging.PageSize);
         return TypedResults.Ok(page.ToResponse(GenreResponse.From));
     }
 
@@ -51,20 +50,18 @@ public static class CatalogApi
         IClusterClient cluster,
         string[]? genreIds,
         [StringLength(200)] string? title,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+        [AsParameters] PageQuery paging)
     {
         var filter = new MovieFilter(QueryLists.ParsePositiveIds(genreIds, nameof(genreIds)), title);
-        var page = await cluster.GetGrain<ICatalogGrain>(0).ListMoviesForUserAsync(caller.UserId(), filter, pageNumber, pageSize);
+        var page = await cluster.GetGrain<ICatalogGrain>(0).ListMoviesForUserAsync(caller.UserId(), filter, paging.PageNumber, paging.PageSize);
         return TypedResults.Ok(page.ToResponse(MovieResponse.From));
     }
 
     private static async Task<Ok<PagedResponse<MovieResponse>>> SearchCatalogAsync(
         IClusterClient cluster,
         [StringLength(200)] string? title,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<ICatalogGrain>(0).SearchMoviesAsync(title, pageNumber, pageSize)).ToResponse(MovieResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await cluster.GetGrain<ICatalogGrain>(0).SearchMoviesAsync(title, paging.PageNumber, paging.PageSize)).ToResponse(MovieResponse.From));
 
     private static async Task<Ok<MovieResponse>> GetMovieAsync([Range(1, int.MaxValue)] int movieId, IClusterClient cluster) =>
         TypedResults.Ok(MovieResponse.From(await cluster.GetGrain<ICatalogGrain>(0).GetMovieDetailsAsync(movieId)));

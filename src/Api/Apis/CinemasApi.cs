@@ -35,9 +35,8 @@ public static class CinemasApi
     private static async Task<Ok<PagedResponse<CinemaResponse>>> ListAsync(
         IClusterClient cluster,
         [StringLength(100)] string? neighbourhood,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListCinemasAsync(neighbourhood, pageNumber, pageSize)).ToResponse(CinemaResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListCinemasAsync(neighbourhood, paging.PageNumber, paging.PageSize)).ToResponse(CinemaResponse.From));
 
     private static async Task<Created<CinemaResponse>> CreateAsync(CreateCinemaRequest request, IClusterClient cluster)
     {
@@ -51,11 +50,10 @@ public static class CinemasApi
     private static async Task<Ok<PagedResponse<AuditoriumResponse>>> ListAuditoriumsAsync(
         Guid cinemaId,
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+        [AsParameters] PageQuery paging)
     {
         await cluster.GetGrain<ICinemaGrain>(cinemaId).GetAsync();
-        var page = await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListAuditoriumsAsync(cinemaId, pageNumber, pageSize);
+        var page = await cluster.GetGrain<ICinemaDirectoryGrain>(0).ListAuditoriumsAsync(cinemaId, paging.PageNumber, paging.PageSize);
         return TypedResults.Ok(page.ToResponse(AuditoriumResponse.From));
     }
 

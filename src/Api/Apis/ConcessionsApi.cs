@@ -51,20 +51,19 @@ public static class ConcessionsApi
     private static async Task<Ok<PagedResponse<ProductResponse>>> ListAsync(
         IClusterClient cluster,
         ClaimsPrincipal caller,
+        [AsParameters] PageQuery paging,
         [StringLength(100)] string? search,
         [Range(1, int.MaxValue)] int? categoryId,
         [Range(0, ProductRules.MaxPriceCents)] long? minPrice,
         [Range(0, ProductRules.MaxPriceCents)] long? maxPrice,
         bool? inStock,
         [AllowedValues(null, "name", "-name", "price", "-price", "rating", "-rating", "popularity", "-popularity")] string? sort,
-        bool includeInactive = false,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+        bool includeInactive = false)
     {
         var descending = sort?.StartsWith('-') ?? false;
         var order = Enum.Parse<ProductSort>(sort?.TrimStart('-') ?? "name", ignoreCase: true);
         var filter = new ProductFilter(search, categoryId, minPrice, maxPrice, inStock, order, descending, includeInactive);
-        return TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListAsync(filter, caller.AsViewer(), pageNumber, pageSize)).ToResponse(ProductResponse.From));
+        return TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListAsync(filter, caller.AsViewer(), paging.PageNumber, paging.PageSize)).ToResponse(ProductResponse.From));
     }
 
     private static async Task<Ok<ProductResponse>> GetAsync(int productId, IClusterClient cluster) =>
@@ -93,9 +92,8 @@ public static class ConcessionsApi
 
     private static async Task<Ok<PagedResponse<CategoryResponse>>> ListCategoriesAsync(
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListCategoriesAsync(pageNumber, pageSize)).ToResponse(CategoryResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).ListCategoriesAsync(paging.PageNumber, paging.PageSize)).ToResponse(CategoryResponse.From));
 
     private static async Task<Created<CategoryResponse>> CreateCategoryAsync(CategoryRequest request, IClusterClient cluster)
     {
@@ -106,8 +104,7 @@ public static class ConcessionsApi
     private static async Task<Ok<PagedResponse<ProductResponse>>> OffersAsync(
         Guid showtimeId,
         IClusterClient cluster,
-        [Range(1, 10)] int partySize = 1,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).OffersAsync(showtimeId, partySize, pageNumber, pageSize)).ToResponse(ProductResponse.From));
+        [AsParameters] PageQuery paging,
+        [Range(1, 10)] int partySize = 1) =>
+        TypedResults.Ok((await cluster.GetGrain<IProductsGrain>(0).OffersAsync(showtimeId, partySize, paging.PageNumber, paging.PageSize)).ToResponse(ProductResponse.From));
 }

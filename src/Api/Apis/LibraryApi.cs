@@ -46,9 +46,8 @@ public static class LibraryApi
     private static async Task<Ok<PagedResponse<SubscriptionResponse>>> ListSubscriptionsAsync(
         ClaimsPrincipal caller,
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await Library(cluster, caller).ListSubscriptionsAsync(pageNumber, pageSize)).ToResponse(SubscriptionResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await Library(cluster, caller).ListSubscriptionsAsync(paging.PageNumber, paging.PageSize)).ToResponse(SubscriptionResponse.From));
 
     private static async Task<Results<Created<SubscriptionResponse>, Ok<SubscriptionResponse>>> SubscribeAsync(
         SubscribeRequest request, ClaimsPrincipal caller, IClusterClient cluster)
@@ -67,9 +66,8 @@ public static class LibraryApi
     private static async Task<Ok<PagedResponse<WatchedResponse>>> ListWatchedAsync(
         ClaimsPrincipal caller,
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await Library(cluster, caller).ListWatchedAsync(pageNumber, pageSize)).ToResponse(WatchedResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await Library(cluster, caller).ListWatchedAsync(paging.PageNumber, paging.PageSize)).ToResponse(WatchedResponse.From));
 
     private static async Task<Results<Created<WatchedResponse>, Ok<WatchedResponse>>> MarkWatchedAsync(
         [Range(1, int.MaxValue)] int movieId, ClaimsPrincipal caller, IClusterClient cluster)
@@ -90,9 +88,8 @@ public static class LibraryApi
 
     private static async Task<Ok<PagedResponse<WatchReportResponse>>> ListReportsAsync(
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<IWatchReportsGrain>(0).ListAsync(pageNumber, pageSize)).ToResponse(WatchReportResponse.From));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await cluster.GetGrain<IWatchReportsGrain>(0).ListAsync(paging.PageNumber, paging.PageSize)).ToResponse(WatchReportResponse.From));
 
     private static ILibraryGrain Library(IClusterClient cluster, ClaimsPrincipal caller) => cluster.GetGrain<ILibraryGrain>(caller.UserId());
 }

@@ -75,16 +75,14 @@ public static class OrdersApi
     private static async Task<Ok<PagedResponse<OrderResponse>>> ListMineAsync(
         ClaimsPrincipal caller,
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListForUserAsync(caller.UserId(), pageNumber, pageSize)));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListForUserAsync(caller.UserId(), paging.PageNumber, paging.PageSize)));
 
     private static async Task<Ok<PagedResponse<OrderResponse>>> ListDeadLettersAsync(
         ClaimsPrincipal caller,
         IClusterClient cluster,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListDeadLettersAsync(pageNumber, pageSize)));
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok(await LoadAsync(cluster, caller, await cluster.GetGrain<IOrderDirectoryGrain>(0).ListDeadLettersAsync(paging.PageNumber, paging.PageSize)));
 
     private static async Task<Ok<OrderResponse>> RetryAsync(Guid orderId, IClusterClient cluster) =>
         TypedResults.Ok(OrderResponse.From(await cluster.GetGrain<IOrderGrain>(orderId).RetryAsync()));

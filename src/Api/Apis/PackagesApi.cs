@@ -43,10 +43,9 @@ public static class PackagesApi
 
     private static async Task<Ok<PagedResponse<PackageResponse>>> ListAsync(
         IClusterClient cluster,
-        bool includeRetired = false,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<IPackagesGrain>(0).ListAsync(includeRetired, pageNumber, pageSize)).ToResponse(PackageResponse.From));
+        [AsParameters] PageQuery paging,
+        bool includeRetired = false) =>
+        TypedResults.Ok((await cluster.GetGrain<IPackagesGrain>(0).ListAsync(includeRetired, paging.PageNumber, paging.PageSize)).ToResponse(PackageResponse.From));
 
     private static async Task<Ok<PackageResponse>> GetAsync(Guid packageId, IClusterClient cluster, HttpResponse response) =>
         Tagged(response, await cluster.GetGrain<IPackagesGrain>(0).GetAsync(packageId));

@@ -52,9 +52,8 @@ public static class ShowtimesApi
         Guid? cinemaId,
         [Range(1, int.MaxValue)] int? movieId,
         DateOnly? date,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok((await cluster.GetGrain<IShowtimesGrain>(0).ListAsync(new ShowtimeFilter(cinemaId, movieId, date), pageNumber, pageSize))
+        [AsParameters] PageQuery paging) =>
+        TypedResults.Ok((await cluster.GetGrain<IShowtimesGrain>(0).ListAsync(new ShowtimeFilter(cinemaId, movieId, date), paging.PageNumber, paging.PageSize))
             .ToResponse(ShowtimeResponse.From));
 
     private static async Task<Created<ShowtimeResponse>> CreateAsync(CreateShowtimeRequest request, IClusterClient cluster)

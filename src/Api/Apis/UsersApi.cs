@@ -52,10 +52,9 @@ public static class UsersApi
         IClusterClient cluster,
         [StringLength(320)] string? email,
         [AllowedValues(null, Roles.Customer, Roles.Manager, Roles.Admin)] string? role,
-        [Range(1, 100_000)] int pageNumber = 1,
-        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+        [AsParameters] PageQuery paging)
     {
-        var page = await cluster.GetGrain<IUserDirectoryGrain>(0).ListAsync(new UserQuery(email, role, pageNumber, pageSize));
+        var page = await cluster.GetGrain<IUserDirectoryGrain>(0).ListAsync(new UserQuery(email, role, paging.PageNumber, paging.PageSize));
         return TypedResults.Ok(page.ToResponse(UserResponse.From));
     }
 

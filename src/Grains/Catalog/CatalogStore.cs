@@ -65,9 +65,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
                 INSERT INTO genres (id, name, active, updated_at) VALUES ($1, $2, true, $3)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, active = true, updated_at = EXCLUDED.updated_at
                 """);
-            upsert.Parameters.Add(new NpgsqlParameter { Value = genre.Id });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = genre.Name });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = now });
+            upsert.Parameters.AddValues(genre.Id, genre.Name, now);
             batch.BatchCommands.Add(upsert);
         }
 
@@ -75,8 +73,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
         if (vanished.Length > 0)
         {
             var deactivate = new NpgsqlBatchCommand("UPDATE genres SET active = false, updated_at = $2 WHERE id = ANY($1)");
-            deactivate.Parameters.Add(new NpgsqlParameter { Value = vanished });
-            deactivate.Parameters.Add(new NpgsqlParameter { Value = now });
+            deactivate.Parameters.AddValues(vanished, now);
             batch.BatchCommands.Add(deactivate);
         }
 
@@ -111,14 +108,15 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
                     poster_path = EXCLUDED.poster_path, popularity = EXCLUDED.popularity,
                     runtime_minutes = coalesce(EXCLUDED.runtime_minutes, movies.runtime_minutes), fetched_at = EXCLUDED.fetched_at
                 """);
-            upsert.Parameters.Add(new NpgsqlParameter { Value = movie.Id });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = Truncate(movie.Title, 300) });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = movie.GenreIds.Distinct().ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)movie.ReleaseDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)Truncate(movie.PosterPath, 200) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = movie.Popularity });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)movie.RuntimeMinutes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = now });
+            upsert.Parameters.AddValues(
+                movie.Id,
+                Truncate(movie.Title, 300),
+                movie.GenreIds.Distinct().ToArray(),
+                SqlParameters.Typed(movie.ReleaseDate, NpgsqlDbType.Date),
+                SqlParameters.Typed(Truncate(movie.PosterPath, 200), NpgsqlDbType.Varchar),
+                movie.Popularity,
+                SqlParameters.Typed(movie.RuntimeMinutes, NpgsqlDbType.Integer),
+                now);
             batch.BatchCommands.Add(upsert);
         }
         await batch.ExecuteNonQueryAsync();
@@ -130,17 +128,14 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource, TimeProvider clock
             INSERT INTO catalog_sync (id, synced_at, source, genres, movies) VALUES (1, $1, $2, $3, $4)
             ON CONFLICT (id) DO UPDATE SET synced_at = EXCLUDED.synced_at, source = EXCLUDED.source, genres = EXCLUDED.genres, movies = EXCLUDED.movies
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        command.Parameters.Add(new NpgsqlParameter { Value = source });
-        command.Parameters.Add(new NpgsqlParameter { Value = genres });
-        command.Parameters.Add(new NpgsqlParameter { Value = movies });
+        command.Parameters.AddValues(clock.GetUtcNow(), source, genres, movies);
         await command.ExecuteNonQueryAsync();
     }
 
     public async Task<MovieInfo?> FindMovieAsync(int movieId)
     {
         await using var command = dataSource.CreateCommand($"SELECT {MovieColumns} FROM movies WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = movieId });
+        command.Parameters.AddValues(movieId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadMovie(reader) : null;
     }

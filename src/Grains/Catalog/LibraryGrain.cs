@@ -27,9 +27,7 @@ public sealed class LibraryGrain(NpgsqlDataSource dataSource, TimeProvider clock
             ON CONFLICT (user_id, package_id) DO UPDATE SET subscribed_at = EXCLUDED.subscribed_at, cancelled_at = NULL
             """))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = UserId });
-            command.Parameters.Add(new NpgsqlParameter { Value = packageId });
-            command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            command.Parameters.AddValues(UserId, packageId, clock.GetUtcNow());
             if (await command.ExecuteNonQueryAsync() == 0)
             {
                 var package = await GrainFactory.GetGrain<IPackagesGrain>(0).GetAsync(packageId);
@@ -44,9 +42,7 @@ public sealed class LibraryGrain(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var command = dataSource.CreateCommand(
             "UPDATE subscriptions SET cancelled_at = $3 WHERE user_id = $1 AND package_id = $2 AND cancelled_at IS NULL");
-        command.Parameters.Add(new NpgsqlParameter { Value = UserId });
-        command.Parameters.Add(new NpgsqlParameter { Value = packageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(UserId, packageId, clock.GetUtcNow());
         if (await command.ExecuteNonQueryAsync() == 0)
         {
             // Cancelling twice is fine; cancelling a package that never existed is a mistake worth a 404.
@@ -79,9 +75,7 @@ public sealed class LibraryGrain(NpgsqlDataSource dataSource, TimeProvider clock
                 ON CONFLICT (user_id, movie_id) DO NOTHING RETURNING watched_at)
             SELECT (SELECT ok FROM access), (SELECT watched_at FROM marked), (SELECT watched_at FROM watched WHERE user_id = $1 AND movie_id = $2)
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = UserId });
-        command.Parameters.Add(new NpgsqlParameter { Value = movieId });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(UserId, movieId, clock.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         if (!reader.GetBoolean(0))
@@ -96,8 +90,7 @@ public sealed class LibraryGrain(NpgsqlDataSource dataSource, TimeProvider clock
     public async Task UnmarkWatchedAsync(int movieId)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM watched WHERE user_id = $1 AND movie_id = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = UserId });
-        command.Parameters.Add(new NpgsqlParameter { Value = movieId });
+        command.Parameters.AddValues(UserId, movieId);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -117,8 +110,7 @@ public sealed class LibraryGrain(NpgsqlDataSource dataSource, TimeProvider clock
             SELECT {PackageColumns}, s.subscribed_at FROM subscriptions s JOIN packages p ON p.id = s.package_id
             WHERE s.user_id = $1 AND s.package_id = $2 AND s.cancelled_at IS NULL
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = UserId });
-        command.Parameters.Add(new NpgsqlParameter { Value = packageId });
+        command.Parameters.AddValues(UserId, packageId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new SubscriptionInfo(PackagesGrain.Read(reader), reader.GetFieldValue<DateTimeOffset>(9)) : null;
     }

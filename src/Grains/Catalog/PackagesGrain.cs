@@ -1,5 +1,6 @@
 using Marquee.Common;
 using Npgsql;
+using NpgsqlTypes;
 using Orleans.Concurrency;
 
 namespace Marquee.Catalog;
@@ -11,7 +12,6 @@ namespace Marquee.Catalog;
 [StatelessWorker]
 public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, IPackagesGrain
 {
-    private const string UniqueViolation = "23505";
     private const string Columns = "id, name, genre_ids, description, price_cents, created_at, updated_at, version, retired";
 
     public Task<Page<PackageInfo>> ListAsync(bool includeRetired, int pageNumber, int pageSize) =>
@@ -32,9 +32,9 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             INSERT INTO packages (id, name, description, price_cents, genre_ids, created_at, updated_at, version, retired)
             VALUES ($1, $2, $3, $4, $5, $6, $6, 1, false) RETURNING {Columns}
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+        command.Parameters.AddValues(Guid.CreateVersion7());
         AddDraft(command, valid);
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.AddValues(now);
         return await ExecuteSingleAsync(command, valid.Name) ?? throw new InvalidOperationException("INSERT … RETURNING returned no row.");
     }
 
@@ -48,10 +48,9 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             UPDATE packages SET name = $2, description = $3, price_cents = $4, genre_ids = $5, updated_at = $6, version = version + 1
             WHERE id = $1 AND version = $7 RETURNING {Columns}
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = packageId });
+        command.Parameters.AddValues(packageId);
         AddDraft(command, valid);
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
+        command.Parameters.AddValues(clock.GetUtcNow(), expectedVersion);
         return await ExecuteSingleAsync(command, valid.Name) ?? throw await StaleOrMissingAsync(packageId);
     }
 
@@ -61,9 +60,7 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             UPDATE packages SET retired = true, updated_at = $2, version = version + 1
             WHERE id = $1 AND NOT retired AND ($3::integer IS NULL OR version = $3) RETURNING {Columns}
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = packageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)expectedVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        command.Parameters.AddValues(packageId, clock.GetUtcNow(), SqlParameters.Typed(expectedVersion, NpgsqlDbType.Integer));
         if (await ExecuteSingleAsync(command, name: null) is { } retired)
         {
             return retired;
@@ -102,7 +99,7 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         var known = new Dictionary<int, bool>();
         await using (var command = dataSource.CreateCommand("SELECT id, active FROM genres WHERE id = ANY($1)"))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = genreIds.ToArray() });
+            command.Parameters.AddValues(genreIds.ToArray());
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -123,10 +120,7 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
 
     private static void AddDraft(NpgsqlCommand command, PackageDraft draft)
     {
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Description });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.PriceCents });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.GenreIds.ToArray() });
+        command.Parameters.AddValues(draft.Name, draft.Description, draft.PriceCents, draft.GenreIds.ToArray());
     }
 
     private static async Task<PackageInfo?> ExecuteSingleAsync(NpgsqlCommand command, string? name)
@@ -136,7 +130,7 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             await using var reader = await command.ExecuteReaderAsync();
             return await reader.ReadAsync() ? Read(reader) : null;
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new ConflictException($"A package named '{name}' already exists.");
         }
@@ -145,7 +139,7 @@ public sealed class PackagesGrain(NpgsqlDataSource dataSource, TimeProvider cloc
     private async Task<PackageInfo?> FindAsync(Guid packageId)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM packages WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = packageId });
+        command.Parameters.AddValues(packageId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : null;
     }

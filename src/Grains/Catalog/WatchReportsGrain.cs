@@ -37,7 +37,7 @@ public sealed class WatchReportsGrain(NpgsqlDataSource dataSource) : Grain, IWat
             throw new NotFoundException($"User {userId} does not exist.");
         }
         await using var command = dataSource.CreateCommand($"{ReportColumns} WHERE u.id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.AddValues(userId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : throw new NotFoundException($"User {userId} does not exist.");
     }

@@ -6,7 +6,6 @@ namespace Marquee.Cinema;
 /// <summary>Writes the cinemas and auditoriums read models; inserts are idempotent by id.</summary>
 public sealed class CinemaReadModel(NpgsqlDataSource dataSource)
 {
-    private const string UniqueViolation = "23505";
 
     /// <summary>Records a cinema; <see cref="ConflictException"/> when another cinema already has the name.</summary>
     public async Task AddCinemaAsync(CinemaInfo cinema)
@@ -15,16 +14,12 @@ public sealed class CinemaReadModel(NpgsqlDataSource dataSource)
             INSERT INTO cinemas (id, name, neighbourhood, address, created_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (id) DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = cinema.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = cinema.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = cinema.Neighbourhood });
-        command.Parameters.Add(new NpgsqlParameter { Value = cinema.Address });
-        command.Parameters.Add(new NpgsqlParameter { Value = cinema.CreatedAt });
+        command.Parameters.AddValues(cinema.Id, cinema.Name, cinema.Neighbourhood, cinema.Address, cinema.CreatedAt);
         try
         {
             await command.ExecuteNonQueryAsync();
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new ConflictException($"A cinema named '{cinema.Name}' already exists.");
         }
@@ -36,11 +31,7 @@ public sealed class CinemaReadModel(NpgsqlDataSource dataSource)
             INSERT INTO auditoriums (id, cinema_id, name, capacity, created_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (id) DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.CinemaId });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.Capacity });
-        command.Parameters.Add(new NpgsqlParameter { Value = createdAt });
+        command.Parameters.AddValues(auditorium.Id, auditorium.CinemaId, auditorium.Name, auditorium.Capacity, createdAt);
         await command.ExecuteNonQueryAsync();
     }
 }

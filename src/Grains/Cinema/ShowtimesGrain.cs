@@ -16,7 +16,6 @@ namespace Marquee.Cinema;
 [StatelessWorker]
 public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaOptions> options, TimeProvider clock) : Grain, IShowtimesGrain
 {
-    private const string ExclusionViolation = "23P01";
     private const string Columns = """
         s.id, s.cinema_id, c.name, s.auditorium_id, a.name, s.movie_id, s.movie_title, s.starts_at, s.ends_at, s.format, s.audio, s.prices, s.capacity
         FROM showtimes s JOIN cinemas c ON c.id = s.cinema_id JOIN auditoriums a ON a.id = s.auditorium_id
@@ -39,23 +38,24 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (id) DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = showtimeId });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.CinemaId });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = movie.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = movie.Title });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.StartsAt.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = endsAt.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = format });
-        command.Parameters.Add(new NpgsqlParameter { Value = audio });
-        command.Parameters.Add(new NpgsqlParameter { Value = SerializePrices(prices), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = auditorium.Capacity });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(
+            showtimeId,
+            auditorium.CinemaId,
+            auditorium.Id,
+            movie.Id,
+            movie.Title,
+            draft.StartsAt.ToUniversalTime(),
+            endsAt.ToUniversalTime(),
+            format,
+            audio,
+            SqlParameters.Typed(SerializePrices(prices), NpgsqlDbType.Jsonb),
+            auditorium.Capacity,
+            clock.GetUtcNow());
         try
         {
             await command.ExecuteNonQueryAsync();
         }
-        catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
             throw await OverlapAsync(auditorium.Id, draft.StartsAt, endsAt);
         }
@@ -70,7 +70,7 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
     public async Task<ShowtimeInfo> GetAsync(Guid showtimeId)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} WHERE s.id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = showtimeId });
+        command.Parameters.AddValues(showtimeId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : throw new NotFoundException($"Showtime {showtimeId} does not exist.");
     }
@@ -161,9 +161,7 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
             SELECT id, movie_title, starts_at, ends_at FROM showtimes
             WHERE auditorium_id = $1 AND tstzrange(starts_at, ends_at) && tstzrange($2, $3) ORDER BY starts_at LIMIT 1
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = auditoriumId });
-        command.Parameters.Add(new NpgsqlParameter { Value = startsAt.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = endsAt.ToUniversalTime() });
+        command.Parameters.AddValues(auditoriumId, startsAt.ToUniversalTime(), endsAt.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {

@@ -31,7 +31,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
         try
         {
             await using var command = new NpgsqlCommand($"SELECT {function}($1)::text", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = key });
+            command.Parameters.AddValues(key);
             // pg_advisory_lock returns void (""), pg_try_advisory_lock a boolean ("true"/"false").
             if ((string?)await command.ExecuteScalarAsync(cancellationToken) != "false")
             {
@@ -52,7 +52,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", _connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = _key });
+            command.Parameters.AddValues(_key);
             await command.ExecuteNonQueryAsync();
         }
         finally

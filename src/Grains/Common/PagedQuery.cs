@@ -15,16 +15,8 @@ public static class PagedQuery
         await using var batch = new NpgsqlBatch(connection);
         var count = new NpgsqlBatchCommand(countSql);
         var page = new NpgsqlBatchCommand(pageSql);
-        foreach (var filter in countFilters ?? filters)
-        {
-            count.Parameters.Add(new NpgsqlParameter { Value = filter ?? DBNull.Value });
-        }
-        foreach (var filter in filters)
-        {
-            page.Parameters.Add(new NpgsqlParameter { Value = filter ?? DBNull.Value });
-        }
-        page.Parameters.Add(new NpgsqlParameter { Value = pageSize });
-        page.Parameters.Add(new NpgsqlParameter { Value = (pageNumber - 1) * pageSize });
+        count.Parameters.AddValues([.. countFilters ?? filters]);
+        page.Parameters.AddValues([.. filters, pageSize, (pageNumber - 1) * pageSize]);
         batch.BatchCommands.Add(count);
         batch.BatchCommands.Add(page);
 

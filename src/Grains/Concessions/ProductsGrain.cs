@@ -10,8 +10,6 @@ namespace Marquee.Concessions;
 [StatelessWorker]
 public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, IProductsGrain
 {
-    private const string UniqueViolation = "23505";
-    private const string ForeignKeyViolation = "23503";
     private const string Columns = "p.id, p.name, p.description, p.category_id, p.price_cents, p.image_url, p.active, p.stock, p.rating_sum, p.rating_count, p.group_size";
 
     public Task<Page<ProductInfo>> ListAsync(ProductFilter filter, Viewer viewer, int pageNumber, int pageSize)
@@ -52,7 +50,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             VALUES ($1, coalesce($2, ''), $3, $4, nullif($5, ''), coalesce($6, true), $7, coalesce($8, 1), $9, $9) RETURNING {Columns}
             """);
         AddDraft(command, valid);
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(clock.GetUtcNow());
         return await WriteAsync(command, valid) ?? throw new InvalidOperationException("INSERT … RETURNING returned no row.");
     }
 
@@ -66,16 +64,14 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             WHERE p.id = $10 RETURNING {Columns}
             """);
         AddDraft(command, valid);
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        command.Parameters.Add(new NpgsqlParameter { Value = productId });
+        command.Parameters.AddValues(clock.GetUtcNow(), productId);
         return await WriteAsync(command, valid) ?? throw new NotFoundException($"Product {productId} does not exist.");
     }
 
     public async Task DeactivateAsync(int productId)
     {
         await using var command = dataSource.CreateCommand("UPDATE products SET active = false, updated_at = $2 WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = productId });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(productId, clock.GetUtcNow());
         if (await command.ExecuteNonQueryAsync() == 0)
         {
             throw new NotFoundException($"Product {productId} does not exist.");
@@ -96,13 +92,12 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             throw new InvalidInputException("name", "A category name has 1 to 60 characters.");
         }
         await using var command = dataSource.CreateCommand("INSERT INTO categories (name, created_at) VALUES ($1, $2) RETURNING id");
-        command.Parameters.Add(new NpgsqlParameter { Value = trimmed });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.AddValues(trimmed, clock.GetUtcNow());
         try
         {
             return new CategoryInfo((int)(await command.ExecuteScalarAsync())!, trimmed);
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new ConflictException($"A category named '{trimmed}' already exists.");
         }
@@ -145,8 +140,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             FROM orders o WHERE o.id = $1
             """, connection, transaction))
         {
-            check.Parameters.Add(new NpgsqlParameter { Value = orderId });
-            check.Parameters.Add(new NpgsqlParameter { Value = productId });
+            check.Parameters.AddValues(orderId, productId);
             await using var reader = await check.ExecuteReaderAsync();
             if (!await reader.ReadAsync() || reader.GetGuid(0) != userId)
             {
@@ -162,11 +156,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             ON CONFLICT (product_id, order_id) DO NOTHING
             """, connection, transaction))
         {
-            rate.Parameters.Add(new NpgsqlParameter { Value = productId });
-            rate.Parameters.Add(new NpgsqlParameter { Value = userId });
-            rate.Parameters.Add(new NpgsqlParameter { Value = orderId });
-            rate.Parameters.Add(new NpgsqlParameter { Value = (short)stars });
-            rate.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            rate.Parameters.AddValues(productId, userId, orderId, (short)stars, clock.GetUtcNow());
             if (await rate.ExecuteNonQueryAsync() == 0)
             {
                 throw new ConflictException("This product was already rated for this order.");
@@ -174,8 +164,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
         }
         await using (var tally = new NpgsqlCommand("UPDATE products SET rating_sum = rating_sum + $2, rating_count = rating_count + 1 WHERE id = $1", connection, transaction))
         {
-            tally.Parameters.Add(new NpgsqlParameter { Value = productId });
-            tally.Parameters.Add(new NpgsqlParameter { Value = (long)stars });
+            tally.Parameters.AddValues(productId, (long)stars);
             await tally.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
@@ -217,14 +206,15 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
 
     private static void AddDraft(NpgsqlCommand command, ProductDraft draft)
     {
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.Description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.CategoryId });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.PriceCents });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.Active ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = draft.Stock });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)draft.GroupSize ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.AddValues(
+            draft.Name,
+            SqlParameters.Typed(draft.Description, NpgsqlDbType.Text),
+            draft.CategoryId,
+            draft.PriceCents,
+            SqlParameters.Typed(draft.ImageUrl, NpgsqlDbType.Varchar),
+            SqlParameters.Typed(draft.Active, NpgsqlDbType.Boolean),
+            draft.Stock,
+            SqlParameters.Typed(draft.GroupSize, NpgsqlDbType.Integer));
     }
 
     private static async Task<ProductInfo?> WriteAsync(NpgsqlCommand command, ProductDraft draft)
@@ -234,11 +224,11 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
             await using var reader = await command.ExecuteReaderAsync();
             return await reader.ReadAsync() ? Read(reader) : null;
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new ConflictException($"A product named '{draft.Name}' already exists.");
         }
-        catch (PostgresException ex) when (ex.SqlState == ForeignKeyViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             throw new InvalidInputException("categoryId", $"Category {draft.CategoryId} does not exist.");
         }
@@ -247,7 +237,7 @@ public sealed class ProductsGrain(NpgsqlDataSource dataSource, TimeProvider cloc
     private async Task<ProductInfo?> FindAsync(int productId)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM products p WHERE p.id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = productId });
+        command.Parameters.AddValues(productId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : null;
     }

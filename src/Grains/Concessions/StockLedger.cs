@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Npgsql;
 
 namespace Marquee.Concessions;
@@ -15,7 +16,7 @@ public sealed class StockLedger(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var existing = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM stock_reservations WHERE order_id = $1)", connection, transaction))
         {
-            existing.Parameters.Add(new NpgsqlParameter { Value = orderId });
+            existing.Parameters.AddValues(orderId);
             if ((bool)(await existing.ExecuteScalarAsync())!)
             {
                 return null;
@@ -28,9 +29,7 @@ public sealed class StockLedger(NpgsqlDataSource dataSource)
                 WITH taken AS (UPDATE products SET stock = stock - $3 WHERE id = $2 AND active AND stock >= $3 RETURNING id)
                 INSERT INTO stock_reservations (order_id, product_id, quantity, state) SELECT $1, id, $3, 'reserved' FROM taken
                 """, connection, transaction);
-            take.Parameters.Add(new NpgsqlParameter { Value = orderId });
-            take.Parameters.Add(new NpgsqlParameter { Value = productId });
-            take.Parameters.Add(new NpgsqlParameter { Value = quantity });
+            take.Parameters.AddValues(orderId, productId, quantity);
             if (await take.ExecuteNonQueryAsync() == 0)
             {
                 await transaction.RollbackAsync();
@@ -58,11 +57,7 @@ public sealed class StockLedger(NpgsqlDataSource dataSource)
             UPDATE products p SET stock = p.stock + m.quantity * $4, sold_units = p.sold_units + m.quantity * $5
             FROM moved m WHERE p.id = m.product_id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = orderId });
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
-        command.Parameters.Add(new NpgsqlParameter { Value = stockDelta });
-        command.Parameters.Add(new NpgsqlParameter { Value = soldDelta });
+        command.Parameters.AddValues(orderId, from, to, stockDelta, soldDelta);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -70,7 +65,7 @@ public sealed class StockLedger(NpgsqlDataSource dataSource)
     public async Task<Dictionary<int, (string Name, long PriceCents)>> PricesAsync(IEnumerable<int> productIds)
     {
         await using var command = dataSource.CreateCommand("SELECT id, name, price_cents FROM products WHERE id = ANY($1) AND active");
-        command.Parameters.Add(new NpgsqlParameter { Value = productIds.Distinct().ToArray() });
+        command.Parameters.AddValues(productIds.Distinct().ToArray());
         var prices = new Dictionary<int, (string, long)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

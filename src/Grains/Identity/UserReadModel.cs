@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,13 +17,14 @@ public sealed class UserReadModel(NpgsqlDataSource dataSource)
                    display_name = EXCLUDED.display_name, roles = EXCLUDED.roles, updated_at = EXCLUDED.updated_at
              WHERE users.updated_at <= EXCLUDED.updated_at
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = user.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = user.Email });
-        command.Parameters.Add(new NpgsqlParameter { Value = EmailAddress.Normalize(user.Email) });
-        command.Parameters.Add(new NpgsqlParameter { Value = user.DisplayName });
-        command.Parameters.Add(new NpgsqlParameter { Value = user.Roles.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = user.CreatedAt });
-        command.Parameters.Add(new NpgsqlParameter { Value = updatedAt });
+        command.Parameters.AddValues(
+            user.Id,
+            user.Email,
+            EmailAddress.Normalize(user.Email),
+            user.DisplayName,
+            SqlParameters.Typed(user.Roles.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            user.CreatedAt,
+            updatedAt);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Marquee.Common;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -39,11 +40,12 @@ public sealed class CapacityForecastGrain(NpgsqlDataSource dataSource, IOptions<
     private async Task<List<UpcomingShowtime>> ReadUpcomingAsync(DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand(UpcomingSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = now + options.Value.Horizon });
-        command.Parameters.Add(new NpgsqlParameter { Value = now - options.Value.VelocityWindow });
-        command.Parameters.Add(new NpgsqlParameter { Value = Orders.OrderStatusColumn.Approved });
-        command.Parameters.Add(new NpgsqlParameter { Value = Orders.OrderStatusColumn.Cancelled });
+        command.Parameters.AddValues(
+            now,
+            now + options.Value.Horizon,
+            now - options.Value.VelocityWindow,
+            Orders.OrderStatusColumn.Approved,
+            Orders.OrderStatusColumn.Cancelled);
         await using var reader = await command.ExecuteReaderAsync();
         var showtimes = new List<UpcomingShowtime>();
         while (await reader.ReadAsync())

@@ -18,17 +18,18 @@ public sealed class OrderReadModel(NpgsqlDataSource dataSource)
             ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, dead_lettered = EXCLUDED.dead_lettered,
                 failure = EXCLUDED.failure, updated_at = EXCLUDED.updated_at
             """);
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.Id });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.UserId });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)order.ShowtimeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)movieId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = OrderStatusColumn.Of(order.Status) });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.AmountCents });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.DeadLettered });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)order.Failure ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.CreatedAt });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.UpdatedAt });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = order.Tickets.Count });
+        upsert.Parameters.AddValues(
+            order.Id,
+            order.UserId,
+            SqlParameters.Typed(order.ShowtimeId, NpgsqlDbType.Uuid),
+            SqlParameters.Typed(movieId, NpgsqlDbType.Integer),
+            OrderStatusColumn.Of(order.Status),
+            order.AmountCents,
+            order.DeadLettered,
+            SqlParameters.Typed(order.Failure, NpgsqlDbType.Varchar),
+            order.CreatedAt,
+            order.UpdatedAt,
+            order.Tickets.Count);
         batch.BatchCommands.Add(upsert);
         foreach (var item in order.Items)
         {
@@ -36,11 +37,12 @@ public sealed class OrderReadModel(NpgsqlDataSource dataSource)
                 INSERT INTO order_items (order_id, product_id, quantity, movie_id, approved) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT (order_id, product_id) DO UPDATE SET approved = EXCLUDED.approved
                 """);
-            line.Parameters.Add(new NpgsqlParameter { Value = order.Id });
-            line.Parameters.Add(new NpgsqlParameter { Value = item.ProductId });
-            line.Parameters.Add(new NpgsqlParameter { Value = item.Quantity });
-            line.Parameters.Add(new NpgsqlParameter { Value = (object?)movieId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            line.Parameters.Add(new NpgsqlParameter { Value = order.Status == OrderStatus.Approved });
+            line.Parameters.AddValues(
+                order.Id,
+                item.ProductId,
+                item.Quantity,
+                SqlParameters.Typed(movieId, NpgsqlDbType.Integer),
+                order.Status == OrderStatus.Approved);
             batch.BatchCommands.Add(line);
         }
         await batch.ExecuteNonQueryAsync();

@@ -73,8 +73,7 @@ public sealed partial class DemoSeed(
 
         await using (var done = database.CreateCommand("INSERT INTO seed_runs (name, ran_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"))
         {
-            done.Parameters.Add(new NpgsqlParameter { Value = RunName });
-            done.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            done.Parameters.AddValues(RunName, clock.GetUtcNow());
             await done.ExecuteNonQueryAsync(cancellationToken);
         }
         var scheduled = showtimes.Sum();
@@ -86,7 +85,7 @@ public sealed partial class DemoSeed(
     private async Task<bool> AlreadyRanAsync()
     {
         await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM seed_runs WHERE name = $1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = RunName });
+        command.Parameters.AddValues(RunName);
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
@@ -96,8 +95,7 @@ public sealed partial class DemoSeed(
         await using var command = database.CreateCommand("""
             SELECT id FROM movies WHERE release_date <= $1 ORDER BY release_date DESC, popularity DESC, id LIMIT $2
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = SaoPauloTime.Today(clock) });
-        command.Parameters.Add(new NpgsqlParameter { Value = NowPlaying });
+        command.Parameters.AddValues(SaoPauloTime.Today(clock), NowPlaying);
         var ids = new List<int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
@@ -116,8 +114,7 @@ public sealed partial class DemoSeed(
     private async Task<Guid> EnsureAuditoriumAsync(Guid cinemaId, DemoDataset.RoomSeed room)
     {
         await using var command = database.CreateCommand("SELECT id FROM auditoriums WHERE cinema_id = $1 AND lower(name) = lower($2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = cinemaId });
-        command.Parameters.Add(new NpgsqlParameter { Value = room.Name });
+        command.Parameters.AddValues(cinemaId, room.Name);
         if (await command.ExecuteScalarAsync() is Guid existing)
         {
             return existing;
@@ -218,7 +215,7 @@ public sealed partial class DemoSeed(
     private async Task<int?> FindNumberAsync(string sql, string name)
     {
         await using var command = database.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        command.Parameters.AddValues(name);
         return await command.ExecuteScalarAsync() as int?;
     }
 
@@ -242,7 +239,7 @@ public sealed partial class DemoSeed(
     private async Task<Guid?> FindIdAsync(string sql, string name)
     {
         await using var command = database.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        command.Parameters.AddValues(name);
         return await command.ExecuteScalarAsync() as Guid?;
     }
 
