@@ -2911,9 +2911,9 @@ export interface operations {
     GetOffers: {
         parameters: {
             query?: {
-                partySize?: number;
                 pageNumber?: number;
                 pageSize?: number;
+                partySize?: number;
             };
             header?: never;
             path: {
@@ -3167,9 +3167,9 @@ export interface operations {
     ListPackages: {
         parameters: {
             query?: {
-                includeRetired?: boolean;
                 pageNumber?: number;
                 pageSize?: number;
+                includeRetired?: boolean;
             };
             header?: never;
             path?: never;
@@ -4998,6 +4998,8 @@ export interface operations {
     ListProducts: {
         parameters: {
             query?: {
+                pageNumber?: number;
+                pageSize?: number;
                 search?: string;
                 categoryId?: number;
                 minPrice?: number;
@@ -5005,8 +5007,6 @@ export interface operations {
                 inStock?: boolean;
                 sort?: string;
                 includeInactive?: boolean;
-                pageNumber?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
