@@ -51,20 +51,39 @@ public sealed class ShowtimesGrain(NpgsqlDataSource dataSource, IOptions<CinemaO
             SqlParameters.Typed(SerializePrices(prices), NpgsqlDbType.Jsonb),
             auditorium.Capacity,
             clock.GetUtcNow());
-        try
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
-        {
-            throw await OverlapAsync(auditorium.Id, draft.StartsAt, endsAt);
-        }
+        await InsertAsync(command, auditorium.Id, draft.StartsAt, endsAt);
 
         var stored = await GetAsync(showtimeId);
         return stored.AuditoriumId == draft.AuditoriumId && stored.MovieId == draft.MovieId
                && (stored.StartsAt - draft.StartsAt).Duration() < TimeSpan.FromMilliseconds(1)
             ? stored
             : throw new ConflictException("A different showtime already has this id.");
+    }
+
+    /// <summary>
+    /// Two overlapping inserts into the same auditorium can each find the other's uncommitted row in the
+    /// exclusion index and wait on it; PostgreSQL then aborts one as a deadlock. That statement changed
+    /// nothing, so running it again gives the honest answer: the overlap, or the room if the other one
+    /// rolled back.
+    /// </summary>
+    private async Task InsertAsync(NpgsqlCommand command, Guid auditoriumId, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
+            {
+                throw await OverlapAsync(auditoriumId, startsAt, endsAt);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < Attempts)
+            {
+            }
+        }
     }
 
     public async Task<ShowtimeInfo> GetAsync(Guid showtimeId)
