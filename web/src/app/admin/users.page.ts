@@ -49,7 +49,7 @@ import { PagerComponent } from '../shared/ui/pager.component';
   styles: `
     .filters { align-items: flex-end; gap: var(--space-3); } .filters .field { margin-bottom: 0; }
     fieldset { border: 0; padding: 0; margin: 0; } legend { font-weight: 600; margin-bottom: var(--space-2); }
-    .check { display: inline-flex; gap: var(--space-2); align-items: center; min-height: 44px; margin-right: var(--space-3); }
+    .check { margin-right: var(--space-3); }
   `,
 })
 export class UsersPage {

@@ -89,8 +89,7 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
     .inline { align-items: flex-end; }
     .inline .field { margin-bottom: 0; }
     .wide { max-width: 40rem; }
-    textarea { background: var(--color-surface); color: var(--color-text); border: 1px solid var(--color-border); border-radius: var(--radius); padding: var(--space-2); font: inherit; }
-    .check { display: inline-flex; gap: var(--space-2); align-items: center; min-height: 44px; margin-bottom: var(--space-3); }
+    .check { margin-bottom: var(--space-3); }
     .row { gap: var(--space-3); }
     .product { justify-content: space-between; }
     .grow { flex: 1 1 16rem; }

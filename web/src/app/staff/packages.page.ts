@@ -74,8 +74,6 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
   styles: `
     fieldset { border: 1px solid var(--color-border); border-radius: var(--radius); margin: 0 0 var(--space-3); }
     .genres { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); }
-    .check { display: inline-flex; gap: var(--space-2); align-items: center; min-height: 44px; }
-    textarea { background: var(--color-surface); color: var(--color-text); border: 1px solid var(--color-border); border-radius: var(--radius); padding: var(--space-2); font: inherit; }
     .wide { max-width: 40rem; }
     .row { gap: var(--space-3); }
     .item { justify-content: space-between; }
