@@ -41,6 +41,13 @@ public interface IShowtimeSeatsGrain : IGrainWithGuidKey
     [Alias("AttachHold")]
     Task<IReadOnlyList<SeatDefinition>> AttachHoldAsync(Guid userId, Guid holdId, Guid orderId, IReadOnlyList<string> seats);
 
+    /// <summary>
+    /// Whether the order can still buy its seats: its hold is alive and taken by it, or already sold to
+    /// it. Asked before the charge, so a customer is not charged for seats time already let go.
+    /// </summary>
+    [Alias("IsHeldForOrder")]
+    Task<bool> IsHeldForOrderAsync(Guid holdId, Guid orderId);
+
     /// <summary>Sells the user's live hold to an order; repeating it for the same order answers the same seats.</summary>
     [Alias("ConfirmHold")]
     Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId);

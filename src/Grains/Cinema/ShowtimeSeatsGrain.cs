@@ -105,7 +105,7 @@ public sealed partial class ShowtimeSeatsGrain(
         }
         if (_map.SalesClosed)
         {
-            // Nothing will change here again: answer, and let go of the memory.
+            // Only a refund still changes a closed map: answer, and let go of the memory (the API keeps a copy a minute).
             DeactivateOnIdle();
         }
         return _snapshot ??= BuildSnapshot();
@@ -199,6 +199,17 @@ public sealed partial class ShowtimeSeatsGrain(
         Changed();
         await PersistAsync();
         return held;
+    }
+
+    public Task<bool> IsHeldForOrderAsync(Guid holdId, Guid orderId)
+    {
+        if (_map.Sales.TryGetValue(orderId, out var sale))
+        {
+            return Task.FromResult(sale.HoldId == holdId);
+        }
+        // Time's changes may not be made yet; a hold past its moment counts as gone, as the confirm will find it.
+        return Task.FromResult(_map.Holds.TryGetValue(holdId, out var hold) && hold.OrderId == orderId
+            && hold.ExpiresAt > clock.GetUtcNow() && !_map.SalesClosed);
     }
 
     public async Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId)

@@ -31,7 +31,7 @@ public enum Undo
 /// </summary>
 /// <remarks>
 /// Pending: Created → StockReserved → Charged → settled as Approved, or Refused (sold out, declined,
-/// seats lost before settling); Failed when the provider stayed unavailable (dead-lettered: an
+/// seats let go before the charge or while it ran); Failed when the provider stayed unavailable (dead-lettered: an
 /// admin's retry makes it Pending again where it stopped); Cancelled by its owner before the charge
 /// or after a failure; Refunded by a manager once Approved.
 /// </remarks>
@@ -59,6 +59,13 @@ public static class OrderFlow
         Finish(order, OrderStatus.Refused, $"{product} is sold out", now);
     }
 
+    /// <summary>The seats were let go before the charge (the hold ran out, or sales closed): refused, nothing charged.</summary>
+    public static void SeatsLostBeforeCharge(OrderState order, DateTimeOffset now)
+    {
+        Expect(order, OrderAction.Charge);
+        Finish(order, OrderStatus.Refused, "The seats were released before the payment was made; nothing was charged.", now);
+    }
+
     public static void Charged(OrderState order, PaymentOutcome outcome, DateTimeOffset now)
     {
         Expect(order, OrderAction.Charge);
@@ -82,11 +89,11 @@ public static class OrderFlow
         Finish(order, OrderStatus.Approved, failure: null, now);
     }
 
-    /// <summary>Paid, but the seats were let go first (an order left dead-lettered past its hold): refunded and refused.</summary>
+    /// <summary>Paid, but the seats were let go while the charge ran: the charge is refunded and the order refused.</summary>
     public static void SeatsLostBeforeSettling(OrderState order, DateTimeOffset now)
     {
         Expect(order, OrderAction.Settle);
-        Finish(order, OrderStatus.Refused, "The seats were released before the payment completed; nothing was charged.", now);
+        Finish(order, OrderStatus.Refused, "The seats were released while the payment ran; the charge was refunded.", now);
     }
 
     public static void Declined(OrderState order, DateTimeOffset now)

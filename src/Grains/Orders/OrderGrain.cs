@@ -212,6 +212,13 @@ public sealed partial class OrderGrain(
                     break;
 
                 case OrderAction.Charge:
+                    if (!await SeatsStillOursAsync(orderId))
+                    {
+                        await ReleaseEverythingAsync();
+                        OrderFlow.SeatsLostBeforeCharge(Order, clock.GetUtcNow());
+                        await FinishedAsync();
+                        break;
+                    }
                     PaymentOutcome outcome;
                     try
                     {
@@ -241,6 +248,10 @@ public sealed partial class OrderGrain(
             }
         }
     }
+
+    private async Task<bool> SeatsStillOursAsync(Guid orderId) =>
+        Order.ShowtimeId is not { } showtimeId || Order.HoldId is not { } holdId
+        || await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId).IsHeldForOrderAsync(holdId, orderId);
 
     private async Task SettleAsync(Guid orderId)
     {

@@ -42,6 +42,38 @@ public sealed class OrderLifecycleTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ARetriedDeadLetterWhoseSeatsWereLetGoIsRefusedWithoutACharge()
+    {
+        var scenario = await OrderScenario.CreateAsync(fixture);
+        var (userId, _, customer) = await scenario.CustomerAsync();
+        var holdId = await scenario.HoldAsync(customer, "B3");
+        fixture.Payments.Ledger.FailNext(1000);
+        Guid orderId;
+        try
+        {
+            var created = await OrderScenario.ReadAsync(await OrderScenario.OrderAsync(customer, scenario.KeyFor(userId, approve: true),
+                new { showtimeId = scenario.ShowtimeId, holdId, tickets = new[] { new { seat = "B3", type = "full" } } }));
+            orderId = created.GetProperty("id").GetGuid();
+            Assert.Equal("Failed", (await OrderScenario.FinalAsync(customer, orderId)).GetProperty("status").GetString());
+        }
+        finally
+        {
+            fixture.Payments.Ledger.FailNext(0);
+        }
+        // What time does to a dead letter's hold (it runs out, or sales close): its seats go back on sale.
+        await fixture.Grains.GetGrain<Marquee.Cinema.IShowtimeSeatsGrain>(scenario.ShowtimeId).ReleaseOrderAsync(orderId);
+
+        var retried = await scenario.Admin.PostAsync($"/api/v1/admin/dead-letters/{orderId}/retry", null);
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var final = await OrderScenario.FinalAsync(customer, orderId);
+        Assert.Equal("Refused", final.GetProperty("status").GetString());
+        Assert.Contains("nothing was charged", final.GetProperty("failure").GetString());
+        Assert.DoesNotContain(orderId.ToString(), fixture.Payments.Ledger.Charges.Keys);
+        Assert.Equal("available", (await scenario.SeatStatusesAsync())["B3"]);
+    }
+
+    [Fact]
     public async Task ASimulatorFaultOnOneAmountDeadLettersOnlyTheOrdersOfThatAmount()
     {
         var scenario = await OrderScenario.CreateAsync(fixture);

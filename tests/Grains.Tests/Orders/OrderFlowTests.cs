@@ -88,12 +88,22 @@ public sealed class OrderFlowTests
     }
 
     [Fact]
-    public void SeatsLostBeforeSettlingRefuseAPaidOrder()
+    public void SeatsLostBeforeTheChargeRefuseTheOrderUncharged()
+    {
+        var order = Order(step: OrderStep.StockReserved);
+        OrderFlow.SeatsLostBeforeCharge(order, Now);
+        Assert.Equal((OrderStatus.Refused, (PaymentOutcome?)null), (order.Status, order.Payment));
+        Assert.Contains("nothing was charged", order.Failure);
+        Assert.Throws<InvalidOperationException>(() => OrderFlow.SeatsLostBeforeCharge(Order(step: OrderStep.Charged, payment: PaymentOutcome.Approved), Now));
+    }
+
+    [Fact]
+    public void SeatsLostWhileTheChargeRanRefuseAPaidOrderAndSaySoRefunded()
     {
         var order = Order(step: OrderStep.Charged, payment: PaymentOutcome.Approved);
         OrderFlow.SeatsLostBeforeSettling(order, Now);
         Assert.Equal(OrderStatus.Refused, order.Status);
-        Assert.Contains("released before the payment completed", order.Failure);
+        Assert.Contains("the charge was refunded", order.Failure);
     }
 
     [Fact]
