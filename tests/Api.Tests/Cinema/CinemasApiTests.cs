@@ -72,6 +72,7 @@ public sealed class CinemasApiTests(ApiFixture fixture)
 
     [Theory]
     [InlineData("{\"name\":\"Sala\",\"rows\":[]}")]
+    [InlineData("{\"name\":\"Sala\",\"rows\":[null]}")]
     [InlineData("{\"name\":\"Sala\",\"rows\":[{\"row\":\"A\",\"positions\":\"SSQ\"}]}")]
     [InlineData("{\"name\":\"Sala\",\"rows\":[{\"row\":\"A\",\"positions\":\"___\"}]}")]
     [InlineData("{\"name\":\"Sala\",\"rows\":[{\"row\":\"A\",\"positions\":\"SS\"},{\"row\":\"a\",\"positions\":\"SS\"}]}")]

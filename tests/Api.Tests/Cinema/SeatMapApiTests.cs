@@ -146,6 +146,7 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
     [InlineData("{\"quantity\":11}")]
     [InlineData("{\"seats\":[\"DROP TABLE\"]}")]
     [InlineData("{\"quantity\":2,\"seatKind\":\"balcony\"}")]
+    [InlineData("{\"seats\":[null]}")]
     public async Task MalformedHoldRequestsAre400Problems(string body)
     {
         var showtime = await NewShowtimeAsync();

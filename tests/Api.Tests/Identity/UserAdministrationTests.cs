@@ -100,4 +100,17 @@ public sealed class UserAdministrationTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Equal(["customer", "manager"], token.Claims.Where(claim => claim.Type == "role").Select(claim => claim.Value).Order());
     }
+
+    [Fact]
+    public async Task ARoleListWithANullInItIsA400NamingRoles()
+    {
+        var (id, _) = await _identity.RegisterAsync();
+        var admin = await AdminAsync();
+
+        var response = await admin.PutAsync($"/api/v1/users/{id}/roles",
+            new StringContent("{\"roles\":[\"manager\",null]}", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("roles", out _), problem.ToString());
+    }
 }

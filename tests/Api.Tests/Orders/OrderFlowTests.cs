@@ -168,6 +168,25 @@ public sealed partial class OrderFlowTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ANullTicketOrItemIsA400NamingIt()
+    {
+        var scenario = await OrderScenario.CreateAsync(fixture);
+        var (_, _, customer) = await scenario.CustomerAsync();
+        var holdId = await scenario.HoldAsync(customer, "C4");
+
+        foreach (var (body, field) in new (object Body, string Field)[]
+        {
+            (new { items = new object?[] { null } }, "items"),
+            (new { showtimeId = scenario.ShowtimeId, holdId, tickets = new object?[] { null } }, "tickets"),
+        })
+        {
+            var problem = await ProblemAssertions.AssertProblemAsync(
+                await OrderScenario.OrderAsync(customer, $"null-line-{Guid.NewGuid():N}", body), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+    }
+
+    [Fact]
     public async Task AnOrderNamingAShowtimeOrHoldButNoTicketsIsRefusedAndChargesNothing()
     {
         var scenario = await OrderScenario.CreateAsync(fixture);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Contracts.Common;
 using Marquee.Cinema;
 
 namespace Marquee.Api.Contracts.Cinema;
@@ -20,7 +21,7 @@ public sealed record RowPlanRequest(
 
 public sealed record CreateAuditoriumRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
-    [property: Required, MinLength(1), MaxLength(SeatPlan.MaxRows)] IReadOnlyList<RowPlanRequest> Rows);
+    [property: Required, MinLength(1), MaxLength(SeatPlan.MaxRows), NoNullItems] IReadOnlyList<RowPlanRequest> Rows);
 
 public sealed record AuditoriumResponse(Guid Id, Guid CinemaId, string Name, int Capacity)
 {

@@ -32,7 +32,7 @@ public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnl
 /// <summary>Either named seats or a quantity of a kind for best-available; not both.</summary>
 [RequireOneOf(nameof(Seats), nameof(Quantity))]
 public sealed partial record HoldRequest(
-    [property: MaxLength(10)] IReadOnlyList<string>? Seats,
+    [property: MaxLength(10), NoNullItems] IReadOnlyList<string>? Seats,
     [property: Range(1, 10)] int? Quantity,
     [property: AllowedValues(null, "standard", "premium", "wheelchair", "companion")] string? SeatKind) : IValidatableObject
 {

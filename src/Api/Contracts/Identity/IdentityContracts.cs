@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marquee.Api.Contracts.Common;
 
 namespace Marquee.Api.Contracts.Identity;
 
@@ -32,7 +33,7 @@ public sealed record ChangePasswordRequest(
     [property: Required, StringLength(1024)] string CurrentPassword,
     [property: Required, StringLength(128, MinimumLength = 8)] string NewPassword);
 
-public sealed record SetRolesRequest([property: Required, MinLength(1), MaxLength(3)] IReadOnlyList<string> Roles);
+public sealed record SetRolesRequest([property: Required, MinLength(1), MaxLength(3), NoNullItems] IReadOnlyList<string> Roles);
 
 public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
 

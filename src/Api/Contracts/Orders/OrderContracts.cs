@@ -20,8 +20,8 @@ public sealed record ItemLine([property: Required, Range(1, int.MaxValue)] int? 
 public sealed record CreateOrderRequest(
     Guid? ShowtimeId,
     Guid? HoldId,
-    [property: MaxLength(10)] IReadOnlyList<TicketLine>? Tickets,
-    [property: MaxLength(20)] IReadOnlyList<ItemLine>? Items)
+    [property: MaxLength(10), NoNullItems] IReadOnlyList<TicketLine>? Tickets,
+    [property: MaxLength(20), NoNullItems] IReadOnlyList<ItemLine>? Items)
 {
     public OrderRequest ToRequest() => new(
         ShowtimeId, HoldId,
