@@ -118,3 +118,36 @@ test("a manager's edit of a package someone changed meanwhile is refused with a 
   // Nothing of the stale edit reached the package.
   expect((await manager.get(`/packages/${created.id}`)).description).toBe('Mudado por outra pessoa.');
 });
+
+test('a manager adds products one after another, each on sale at the price typed, however the keypad writes it', async ({ page }) => {
+  const [first, second] = [unique('Pipoca E2E'), unique('Refri E2E')];
+  await signIn(page, demoUser('manager'));
+  await page.goto('/equipe/bomboniere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bomboniere' })).toBeVisible();
+
+  // A phone set to English types a dot for the decimal point.
+  await page.getByLabel('Nome').fill(first);
+  await page.getByLabel('Preço (R$)').fill('12.50');
+  await page.getByLabel('Estoque').fill('5');
+  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  await expect(page.getByText('Alterações salvas.')).toBeVisible();
+  const firstItem = page.getByRole('listitem').filter({ hasText: first });
+  await expect(firstItem).toContainText(/R\$\s12,50/);
+  await expect(firstItem).not.toContainText('Fora de venda');
+
+  // The form starts over as a new product would: on sale, nothing of the last one left.
+  await expect(page.getByLabel('À venda')).toBeChecked();
+  await expect(page.getByLabel('Nome')).toHaveValue('');
+  await page.getByLabel('Nome').fill(second);
+  await page.getByLabel('Preço (R$)').fill('oito reais');
+  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  await expect(page.getByLabel('Preço (R$)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Digite um valor em reais, como 32,50.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Preço (R$)').fill('8,00');
+  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  const secondItem = page.getByRole('listitem').filter({ hasText: second });
+  await expect(secondItem).toContainText(/R\$\s8,00/);
+  await expect(secondItem).not.toContainText('Fora de venda');
+});

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { ChartConfiguration } from 'chart.js';
 import { AdminApi } from '../api/admin.api';
 import { CapacityForecast } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { formatDateTime, formatDayLabel, formatTime, saoPauloDay } from '../shared/format/format';
 import { ProblemComponent } from '../shared/ui/field-error.component';
@@ -80,7 +80,7 @@ export class CapacityPage {
   });
 
   constructor() {
-    inject(AdminApi).capacity().subscribe({ next: (f) => this.forecast.set(f), error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+    inject(AdminApi).capacity().subscribe({ next: (f) => this.forecast.set(f), error: (e) => this.problem.set(messageOf(e)) });
   }
 
   private options(): ChartConfiguration['options'] {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { AdminApi } from '../api/admin.api';
 import { Order, Pagination } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { formatDateTime, formatMoney } from '../shared/format/format';
 import { ProblemComponent } from '../shared/ui/field-error.component';
@@ -48,7 +48,7 @@ export class DeadLettersPage {
     effect((onCleanup) => {
       const sub = this.api.deadLetters(this.page()).subscribe({
         next: (res) => { this.orders.set(res.data); this.pagination.set(res.pagination); },
-        error: (e) => this.problem.set(problemMessage(toProblem(e))),
+        error: (e) => this.problem.set(messageOf(e)),
       });
       onCleanup(() => sub.unsubscribe());
     });
@@ -64,7 +64,7 @@ export class DeadLettersPage {
         this.retried.set(order);
         if (!order.deadLettered) this.orders.update((list) => list?.filter((o) => o.id !== order.id) ?? null);
       },
-      error: (e) => { this.busy.set(null); this.problem.set(problemMessage(toProblem(e))); },
+      error: (e) => { this.busy.set(null); this.problem.set(messageOf(e)); },
     });
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@ang
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { AdminApi } from '../api/admin.api';
 import { Pagination, WatchReport } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 import { PagerComponent } from '../shared/ui/pager.component';
@@ -65,7 +65,7 @@ export class ReportsPage {
             catchError(() => of({ report, email: report.userId })),
           )));
         }),
-      ).subscribe({ next: (rows) => this.rows.set(rows), error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+      ).subscribe({ next: (rows) => this.rows.set(rows), error: (e) => this.problem.set(messageOf(e)) });
       onCleanup(() => sub.unsubscribe());
     });
   }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { AdminApi } from '../api/admin.api';
 import { Pagination, ROLES, Role, User } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 import { PagerComponent } from '../shared/ui/pager.component';
@@ -67,7 +67,7 @@ export class UsersPage {
     effect((onCleanup) => {
       const sub = this.api.users({ ...this.query(), pageNumber: this.page() }).subscribe({
         next: (res) => { this.users.set(res.data); this.pagination.set(res.pagination); },
-        error: (e) => this.problem.set(problemMessage(toProblem(e))),
+        error: (e) => this.problem.set(messageOf(e)),
       });
       onCleanup(() => sub.unsubscribe());
     });
@@ -94,7 +94,7 @@ export class UsersPage {
         this.users.update((list) => list?.map((u) => (u.id === updated.id ? updated : u)) ?? null);
         this.saved.set(updated.id);
       },
-      error: (e) => this.problem.set(problemMessage(toProblem(e))),
+      error: (e) => this.problem.set(messageOf(e)),
     });
   }
 }

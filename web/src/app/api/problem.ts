@@ -19,3 +19,8 @@ export function problemMessage(problem: Problem | null): string {
   if (!problem) return '';
   return problem.detail || problem.title || t.common.genericError;
 }
+
+/** What to show for a call that failed: the API's words, or the generic message. */
+export function messageOf(error: unknown): string {
+  return problemMessage(toProblem(error));
+}

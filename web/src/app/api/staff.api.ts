@@ -53,8 +53,8 @@ export class StaffApi {
     return this.http.delete<Package>(`${API}/packages/${id}`, { observe: 'response', headers: new HttpHeaders({ 'If-Match': etag }) }).pipe(map(versioned));
   }
 
-  order(id: string): Observable<Order> { return this.http.get<Order>(`${API}/orders/${id}`); }
-  refund(id: string): Observable<Order> { return this.http.post<Order>(`${API}/orders/${id}/refund`, {}); }
+  order(id: string): Observable<Order> { return this.http.get<Order>(`${API}/orders/${encodeURIComponent(id)}`); }
+  refund(id: string): Observable<Order> { return this.http.post<Order>(`${API}/orders/${encodeURIComponent(id)}/refund`, {}); }
 }
 
 function versioned(response: HttpResponse<Package>): VersionedPackage {

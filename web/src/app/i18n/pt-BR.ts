@@ -18,7 +18,10 @@ export const ptBR = {
     body: 'Sua conta não tem permissão para ver esta página. Se você trabalha na rede Marquee, peça acesso a um administrador.',
     home: 'Voltar para Em cartaz',
   },
-  common: { loading: 'Carregando…', retry: 'Tentar de novo', genericError: 'Algo deu errado. Tente de novo.', notFound: 'Não encontrado.', back: 'Voltar' },
+  common: {
+    loading: 'Carregando…', retry: 'Tentar de novo', genericError: 'Algo deu errado. Tente de novo.', notFound: 'Não encontrado.', back: 'Voltar',
+    notAnAmount: 'Digite um valor em reais, como 32,50.',
+  },
   home: {
     title: 'Em cartaz',
     dates: 'Dia',
@@ -224,6 +227,7 @@ export const ptBR = {
     dayView: 'Programação do dia',
     noShowtimes: 'Nenhuma sessão neste dia.',
     timeRange: (from: string, to: string) => `${from}–${to}`,
+    noMovieFound: 'Nenhum filme encontrado com esse nome.',
     concessionsTitle: 'Bomboniere',
     categories: 'Categorias',
     newCategory: 'Nova categoria',

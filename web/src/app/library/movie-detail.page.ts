@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { switchMap } from 'rxjs';
 import { LibraryApi } from '../api/library.api';
 import { Movie } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 import { MyLibrary } from './my-library';
@@ -39,7 +39,7 @@ export class MovieDetailPage {
     effect((onCleanup) => {
       const sub = this.api.movie(Number(this.movieId())).pipe(
         switchMap((m) => { this.movie.set(m); return this.library.nameGenres(m.genreIds); }),
-      ).subscribe({ error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+      ).subscribe({ error: (e) => this.problem.set(messageOf(e)) });
       onCleanup(() => sub.unsubscribe());
     });
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { LibraryApi } from '../api/library.api';
 import { Movie, Pagination } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 import { PagerComponent } from '../shared/ui/pager.component';
@@ -67,7 +67,7 @@ export class MyMoviesPage {
   protected readonly problem = signal<string | undefined>(undefined);
 
   constructor() {
-    this.library.loadAll().subscribe({ next: () => this.loaded.set(true), error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+    this.library.loadAll().subscribe({ next: () => this.loaded.set(true), error: (e) => this.problem.set(messageOf(e)) });
     effect((onCleanup) => {
       const genre = this.genre();
       const query = { genreIds: genre ? [genre] : undefined, title: this.title() || undefined, pageNumber: this.page(), pageSize: 12 };
@@ -80,7 +80,7 @@ export class MyMoviesPage {
           // A movie also carries genres outside the subscriber's packages; they need names too.
           this.library.nameGenres(res.data.flatMap((m) => m.genreIds)).subscribe({ error: () => undefined });
         },
-        error: (e) => { this.busy.set(false); this.problem.set(problemMessage(toProblem(e))); },
+        error: (e) => { this.busy.set(false); this.problem.set(messageOf(e)); },
       });
       onCleanup(() => sub.unsubscribe());
     });

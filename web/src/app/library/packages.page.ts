@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { switchMap } from 'rxjs';
 import { LibraryApi } from '../api/library.api';
 import { Package } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
 import { formatMoney } from '../shared/format/format';
@@ -71,7 +71,7 @@ export class PackagesPage {
     this.api.packages().pipe(switchMap((list) => {
       this.packages.set(list);
       return this.session.signedIn() ? this.library.load(list) : this.library.nameGenres(list.flatMap((p) => p.genreIds));
-    })).subscribe({ error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+    })).subscribe({ error: (e) => this.problem.set(messageOf(e)) });
   }
 
   protected subscribe(p: Package): void {
@@ -89,7 +89,7 @@ export class PackagesPage {
     this.problem.set(undefined);
     call.subscribe({
       next: () => this.busy.set(null),
-      error: (e) => { this.busy.set(null); this.problem.set(problemMessage(toProblem(e))); },
+      error: (e) => { this.busy.set(null); this.problem.set(messageOf(e)); },
     });
   }
 }

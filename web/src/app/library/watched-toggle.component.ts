@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Movie } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { t } from '../i18n/pt-BR';
 import { ProblemComponent } from '../shared/ui/field-error.component';
 import { MyLibrary } from './my-library';
@@ -31,7 +31,7 @@ export class WatchedToggleComponent {
     this.problem.set(undefined);
     this.library.setWatched(this.movie().id, watched).subscribe({
       next: () => this.busy.set(false),
-      error: (e) => { this.busy.set(false); this.problem.set(problemMessage(toProblem(e))); },
+      error: (e) => { this.busy.set(false); this.problem.set(messageOf(e)); },
     });
   }
 }

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { filter, switchMap } from 'rxjs';
 import { LibraryApi } from '../api/library.api';
 import { Pagination, Watched, WatchReport } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { Session } from '../auth/session';
 import { t } from '../i18n/pt-BR';
 import { formatDateTime } from '../shared/format/format';
@@ -55,7 +55,7 @@ export class WatchedPage {
       this.version();
       const sub = this.api.watched(this.page()).subscribe({
         next: (res) => { this.items.set(res.data); this.pagination.set(res.pagination); },
-        error: (e) => this.problem.set(problemMessage(toProblem(e))),
+        error: (e) => this.problem.set(messageOf(e)),
       });
       onCleanup(() => sub.unsubscribe());
     });
@@ -64,7 +64,7 @@ export class WatchedPage {
       const sub = this.session.currentUser().pipe(
         filter((user) => user !== null),
         switchMap((user) => this.api.report(user.id)),
-      ).subscribe({ next: (r) => this.report.set(r), error: (e) => this.problem.set(problemMessage(toProblem(e))) });
+      ).subscribe({ next: (r) => this.report.set(r), error: (e) => this.problem.set(messageOf(e)) });
       onCleanup(() => sub.unsubscribe());
     });
   }
@@ -72,7 +72,7 @@ export class WatchedPage {
   protected unmark(w: Watched): void {
     this.library.setWatched(w.movie.id, false).subscribe({
       next: () => this.version.update((v) => v + 1),
-      error: (e) => this.problem.set(problemMessage(toProblem(e))),
+      error: (e) => this.problem.set(messageOf(e)),
     });
   }
 }

@@ -12,6 +12,12 @@ export class FormSubmission {
   readonly problem = signal<string | undefined>(undefined);
   readonly errors = signal<Record<string, string>>({});
 
+  /** What the form itself can tell before asking the API (text that is no amount, say): shown next to those fields. */
+  refuse(errors: Record<string, string>): void {
+    this.problem.set(undefined);
+    this.errors.set(errors);
+  }
+
   /** `message` may word a problem itself (e.g. a 401 at sign-in); otherwise the API's own words. */
   run<T>(request: Observable<T>, done: (value: T) => void, message: (problem: Problem) => string | undefined = () => undefined): void {
     this.busy.set(true);

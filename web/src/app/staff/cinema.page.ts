@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Auditorium, Cinema } from '../api/models';
+import { messageOf } from '../api/problem';
 import { StaffApi } from '../api/staff.api';
 import { t } from '../i18n/pt-BR';
 import { FormSubmission } from '../shared/form-submission';
@@ -14,7 +15,8 @@ import { SeatPlanEditorComponent } from './seat-plan-editor.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/equipe/cinemas">{{ t.staff.cinemasTitle }}</a></p>
-    <h1>{{ cinema()?.name ?? t.common.loading }}</h1>
+    <h1>{{ cinema()?.name ?? (loadProblem() ? t.common.notFound : t.common.loading) }}</h1>
+    <mq-problem [message]="loadProblem()" />
     @if (cinema(); as c) { <p class="muted">{{ c.neighbourhood }} · {{ c.address }}</p> }
     <h2>{{ t.staff.auditoriums }}</h2>
     @if (auditoriums().length === 0) { <p>{{ t.staff.noAuditoriums }}</p> }
@@ -44,6 +46,7 @@ export class CinemaPage {
   protected readonly cinema = signal<Cinema | null>(null);
   protected readonly auditoriums = signal<Auditorium[]>([]);
   protected readonly created = signal<string | null>(null);
+  protected readonly loadProblem = signal<string | undefined>(undefined);
   protected rows: { row: string; positions: string }[] = [];
   private readonly form = new FormSubmission();
   protected readonly busy = this.form.busy;
@@ -53,12 +56,15 @@ export class CinemaPage {
   constructor() {
     effect(() => {
       const id = this.cinemaId();
-      this.staff.cinema(id).subscribe((c) => this.cinema.set(c));
+      this.loadProblem.set(undefined);
+      this.staff.cinema(id).subscribe({ next: (c) => this.cinema.set(c), error: (e) => this.loadProblem.set(messageOf(e)) });
       this.reload(id);
     });
   }
 
-  private reload(id: string): void { this.staff.auditoriums(id).subscribe((list) => this.auditoriums.set(list)); }
+  private reload(id: string): void {
+    this.staff.auditoriums(id).subscribe({ next: (list) => this.auditoriums.set(list), error: (e) => this.loadProblem.set(messageOf(e)) });
+  }
 
   protected create(event: Event): void {
     event.preventDefault();

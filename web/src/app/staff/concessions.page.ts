@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { Category, Product, ProductDraft } from '../api/models';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { StaffApi } from '../api/staff.api';
 import { t } from '../i18n/pt-BR';
 import { centsToInput, formatMoney, parseReais } from '../shared/format/format';
@@ -28,6 +28,7 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
 
     <section class="card" aria-labelledby="product-form-title">
       <h2 id="product-form-title">{{ editing() ? t.staff.editProduct(editing()!.name) : t.staff.newProduct }}</h2>
+      @for (key of [formKey()]; track key) {
       <form (submit)="save($event)" novalidate>
         <div class="row">
           <div class="field"><label for="p-name">{{ t.staff.name }}</label>
@@ -63,11 +64,12 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
         <label class="check"><input type="checkbox" name="active" [checked]="editing()?.active ?? true" /> {{ t.staff.active }}</label>
         <div class="row">
           <button type="submit" class="btn" [disabled]="busy()">{{ editing() ? t.staff.save : t.staff.create }}</button>
-          @if (editing()) { <button type="button" class="btn-secondary" (click)="editing.set(null)">{{ t.staff.cancel }}</button> }
+          @if (editing()) { <button type="button" class="btn-secondary" (click)="startOver()">{{ t.staff.cancel }}</button> }
         </div>
         <mq-problem [message]="problem()" />
         @if (saved()) { <p role="status" class="success">{{ t.staff.saved }}</p> }
       </form>
+      }
     </section>
 
     <h2>{{ t.staff.products }}</h2>
@@ -103,6 +105,8 @@ export class ConcessionsPage {
   protected readonly categories = signal<Category[]>([]);
   protected readonly products = signal<Product[]>([]);
   protected readonly editing = signal<Product | null>(null);
+  protected readonly formKey = signal(0);
+  private readonly injector = inject(Injector);
   protected readonly saved = signal(false);
   protected readonly listProblem = signal<string | undefined>(undefined);
   private readonly categoryNames = computed(() => new Map(this.categories().map((c) => [c.id, c.name])));
@@ -114,13 +118,15 @@ export class ConcessionsPage {
   protected readonly categoryErrors = this.categoryForm.errors;
 
   constructor() {
-    this.staff.categories().subscribe((list) => this.categories.set(list));
+    this.staff.categories().subscribe({ next: (list) => this.categories.set(list), error: (e) => this.listProblem.set(messageOf(e)) });
     this.reload();
   }
 
   protected categoryName(id: number): string { return this.categoryNames().get(id) ?? ''; }
 
-  private reload(): void { this.staff.products().subscribe((list) => this.products.set(list)); }
+  private reload(): void {
+    this.staff.products().subscribe({ next: (list) => this.products.set(list), error: (e) => this.listProblem.set(messageOf(e)) });
+  }
 
   protected addCategory(event: Event): void {
     event.preventDefault();
@@ -134,19 +140,32 @@ export class ConcessionsPage {
 
   protected edit(p: Product): void {
     this.saved.set(false);
+    this.show(p);
+    afterNextRender(() => document.getElementById('p-name')?.focus(), { injector: this.injector });
+  }
+
+  protected startOver(): void { this.show(null); }
+
+  /** A new key renders the form afresh: a reset or typed-in field keeps no binding, a new one shows what it is bound to. */
+  private show(p: Product | null): void {
     this.editing.set(p);
-    document.getElementById('p-name')?.focus();
+    this.formKey.update((key) => key + 1);
   }
 
   protected save(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    const priceCents = parseReais(field('price').value);
+    if (priceCents === null) {
+      this.form.refuse({ priceCents: t.common.notAnAmount });
+      return;
+    }
     const draft: ProductDraft = {
       name: field('name').value.trim(),
       description: field('description').value.trim(),
       categoryId: Number(field('categoryId').value),
-      priceCents: parseReais(field('price').value) ?? 0,
+      priceCents,
       imageUrl: field('imageUrl').value.trim(),
       active: field('active').checked,
       stock: field('stock').valueAsNumber || 0,
@@ -156,13 +175,12 @@ export class ConcessionsPage {
     this.saved.set(false);
     this.form.run(editing ? this.staff.updateProduct(editing.id, draft) : this.staff.createProduct(draft), () => {
       this.saved.set(true);
-      this.editing.set(null);
-      form.reset();
+      this.startOver();
       this.reload();
     });
   }
 
   protected deactivate(p: Product): void {
-    this.staff.deactivateProduct(p.id).subscribe({ next: () => this.reload(), error: (e) => this.listProblem.set(problemMessage(toProblem(e))) });
+    this.staff.deactivateProduct(p.id).subscribe({ next: () => this.reload(), error: (e) => this.listProblem.set(messageOf(e)) });
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, signal } from '@angular/core';
 import { Genre, Package, PackageDraft } from '../api/models';
 import { LibraryApi } from '../api/library.api';
-import { problemMessage, toProblem } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { StaffApi, VersionedPackage } from '../api/staff.api';
 import { t } from '../i18n/pt-BR';
 import { centsToInput, formatMoney, parseReais } from '../shared/format/format';
@@ -22,6 +22,7 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
     <h1>{{ t.staff.packagesTitle }}</h1>
     <section class="card" aria-labelledby="package-form-title">
       <h2 id="package-form-title">{{ editing() ? t.staff.editPackage(editing()!.package.name) : t.staff.newPackage }}</h2>
+      @for (key of [formKey()]; track key) {
       <form (submit)="save($event)" novalidate>
         <div class="field"><label for="pk-name">{{ t.staff.name }}</label>
           <input id="pk-name" name="name" required [value]="editing()?.package?.name ?? ''" [attr.aria-invalid]="!!errors()['name']" [attr.aria-describedby]="errors()['name'] ? 'pk-name-error' : null" />
@@ -44,11 +45,12 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
         </fieldset>
         <div class="row">
           <button type="submit" class="btn" [disabled]="busy()">{{ editing() ? t.staff.save : t.staff.create }}</button>
-          @if (editing()) { <button type="button" class="btn-secondary" (click)="editing.set(null)">{{ t.staff.cancel }}</button> }
+          @if (editing()) { <button type="button" class="btn-secondary" (click)="startOver()">{{ t.staff.cancel }}</button> }
         </div>
         <mq-problem [message]="problem()" />
         @if (saved()) { <p role="status" class="success">{{ t.staff.saved }}</p> }
       </form>
+      }
     </section>
 
     <mq-problem [message]="listProblem()" />
@@ -89,6 +91,8 @@ export class PackagesPage {
   protected readonly packages = signal<Package[]>([]);
   protected readonly genres = signal<Genre[]>([]);
   protected readonly editing = signal<VersionedPackage | null>(null);
+  protected readonly formKey = signal(0);
+  private readonly injector = inject(Injector);
   protected readonly stale = signal(false);
   protected readonly saved = signal(false);
   protected readonly listProblem = signal<string | undefined>(undefined);
@@ -98,37 +102,54 @@ export class PackagesPage {
   protected readonly errors = this.form.errors;
 
   constructor() {
-    this.library.genres().subscribe((list) => this.genres.set(list.filter((g) => g.active)));
+    this.library.genres().subscribe({ next: (list) => this.genres.set(list.filter((g) => g.active)), error: (e) => this.listProblem.set(messageOf(e)) });
     this.reload();
   }
 
-  private reload(): void { this.library.packages(true).subscribe((list) => this.packages.set(list)); }
+  private reload(): void {
+    this.library.packages(true).subscribe({ next: (list) => this.packages.set(list), error: (e) => this.listProblem.set(messageOf(e)) });
+  }
 
   /** Reads the package afresh: its ETag is the version an edit will be checked against. */
   protected edit(p: Package): void {
     this.saved.set(false);
     this.staff.package(p.id).subscribe({
-      next: (versioned) => { this.editing.set(versioned); document.getElementById('pk-name')?.focus(); },
-      error: (e) => this.listProblem.set(problemMessage(toProblem(e))),
+      next: (versioned) => {
+        this.show(versioned);
+        afterNextRender(() => document.getElementById('pk-name')?.focus(), { injector: this.injector });
+      },
+      error: (e) => this.listProblem.set(messageOf(e)),
     });
+  }
+
+  protected startOver(): void { this.show(null); }
+
+  /** A new key renders the form afresh: a reset or typed-in field keeps no binding, a new one shows what it is bound to. */
+  private show(versioned: VersionedPackage | null): void {
+    this.editing.set(versioned);
+    this.formKey.update((key) => key + 1);
   }
 
   protected save(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    const priceCents = parseReais(field('price').value);
+    if (priceCents === null) {
+      this.form.refuse({ priceCents: t.common.notAnAmount });
+      return;
+    }
     const draft: PackageDraft = {
       name: field('name').value.trim(),
       description: field('description').value.trim(),
-      priceCents: parseReais(field('price').value) ?? -1,
+      priceCents,
       genreIds: [...form.querySelectorAll<HTMLInputElement>('input[name="genre"]:checked')].map((box) => Number(box.value)),
     };
     const editing = this.editing();
     this.saved.set(false);
     this.form.run(editing ? this.staff.replacePackage(editing.package.id, draft, editing.etag) : this.staff.createPackage(draft), () => {
       this.saved.set(true);
-      this.editing.set(null);
-      form.reset();
+      this.startOver();
       this.reload();
     }, (problem) => {
       if (problem.status !== 412) return undefined;
@@ -146,9 +167,10 @@ export class PackagesPage {
   }
 
   protected retire(p: Package): void {
-    this.staff.package(p.id).subscribe((versioned) => this.staff.retirePackage(p.id, versioned.etag).subscribe({
-      next: () => this.reload(),
-      error: (e) => this.listProblem.set(problemMessage(toProblem(e))),
-    }));
+    const failed = (e: unknown) => this.listProblem.set(messageOf(e));
+    this.staff.package(p.id).subscribe({
+      next: (versioned) => this.staff.retirePackage(p.id, versioned.etag).subscribe({ next: () => this.reload(), error: failed }),
+      error: failed,
+    });
   }
 }

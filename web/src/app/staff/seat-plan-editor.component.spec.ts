@@ -25,4 +25,23 @@ describe('SeatPlanEditorComponent', () => {
     expect(emitted.at(-1)!.length).toBe(6);
     expect(host.textContent).toContain('59 poltronas');
   });
+
+  it('keeps one cell in the tab order when the plan shrinks past the one that had it', async () => {
+    const fixture = TestBed.createComponent(SeatPlanEditorComponent);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const cells = () => [...host.querySelectorAll<HTMLButtonElement>('button.cell')];
+    cells().find((b) => b.getAttribute('aria-label') === 'Fileira F, posição 10: Padrão')!.focus();
+    await fixture.whenStable();
+
+    for (const [id, size] of [['plan-rows', '3'], ['plan-columns', '4']]) {
+      const input = host.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = size;
+      input.dispatchEvent(new Event('change'));
+    }
+    await fixture.whenStable();
+
+    const stops = cells().filter((b) => b.getAttribute('tabindex') === '0');
+    expect(stops.map((b) => b.getAttribute('aria-label'))).toEqual(['Fileira C, posição 4: Padrão']);
+  });
 });

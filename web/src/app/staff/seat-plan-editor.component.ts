@@ -85,6 +85,9 @@ export class SeatPlanEditorComponent {
     const c = Math.min(60, Math.max(1, Number.isFinite(columns) ? Math.trunc(columns) : 1));
     this.rows.set(r);
     this.columns.set(c);
+    // The roving tab stop stays inside the plan, or Tab would skip a plan that shrank past it.
+    const [fr, fc] = this.focus();
+    this.focus.set([Math.min(fr, r - 1), Math.min(fc, c - 1)]);
     this.update(resizePlan(this.plan(), r, c));
   }
 

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { of } from 'rxjs';
 import { CinemasApi, ShowtimesApi } from '../api/api.services';
 import { Auditorium, Movie, Showtime, ShowtimeAudio, ShowtimeFormat } from '../api/models';
+import { messageOf } from '../api/problem';
 import { StaffApi } from '../api/staff.api';
 import { t } from '../i18n/pt-BR';
 import { formatDateTime, formatTime, nextDays, parseReais, saoPauloInstant } from '../shared/format/format';
@@ -47,10 +48,13 @@ type PriceKind = 'standard' | 'premium' | 'wheelchair' | 'companion';
               <input id="st-movie-search" type="search" [value]="query()" (input)="query.set($any($event.target).value)" (keydown.enter)="$event.preventDefault(); findMovies()" /></div>
             <button type="button" class="btn-secondary" (click)="findMovies()">{{ t.library.search }}</button>
           </div>
-          @if (results().length) {
+          <mq-problem [message]="searchProblem()" />
+          @if (results(); as found) {
             <ul class="plain results">
-              @for (m of results(); track m.id) {
+              @for (m of found; track m.id) {
                 <li><button type="button" class="btn-secondary" [attr.aria-pressed]="movie()?.id === m.id" (click)="movie.set(m)">{{ t.staff.choose(m.title) }}@if (m.releaseDate) { ({{ m.releaseDate.slice(0, 4) }}) }</button></li>
+              } @empty {
+                <li role="status">{{ t.staff.noMovieFound }}</li>
               }
             </ul>
           }
@@ -120,7 +124,9 @@ export class ShowtimesPage {
   protected readonly auditoriums = signal<Auditorium[]>([]);
   protected readonly dayShowtimes = signal<Showtime[]>([]);
   protected readonly query = signal('');
-  protected readonly results = signal<Movie[]>([]);
+  /** Null until a search ran. */
+  protected readonly results = signal<Movie[] | null>(null);
+  protected readonly searchProblem = signal<string | undefined>(undefined);
   protected readonly movie = signal<Movie | null>(null);
   protected readonly scheduled = signal<Showtime | null>(null);
   private readonly refresh = signal(0);
@@ -147,7 +153,11 @@ export class ShowtimesPage {
   protected pickCinema(id: string): void { this.cinemaId.set(id); }
 
   protected findMovies(): void {
-    this.staff.searchCatalog(this.query().trim()).subscribe((page) => this.results.set(page.data));
+    this.searchProblem.set(undefined);
+    this.staff.searchCatalog(this.query().trim()).subscribe({
+      next: (page) => this.results.set(page.data),
+      error: (e) => { this.results.set(null); this.searchProblem.set(messageOf(e)); },
+    });
   }
 
   protected schedule(event: Event): void {
@@ -155,9 +165,17 @@ export class ShowtimesPage {
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
     const prices: Partial<Record<PriceKind, number>> = {};
+    const unreadable: Record<string, string> = {};
     for (const k of this.priceKinds) {
-      const cents = parseReais(value(`price-${k}`));
+      // An empty price is left to the API (wheelchair and companion seats default to standard); a typo is not.
+      const text = value(`price-${k}`).trim();
+      const cents = parseReais(text);
       if (cents !== null) prices[k] = cents;
+      else if (text) unreadable[`prices.${k}`] = t.common.notAnAmount;
+    }
+    if (Object.keys(unreadable).length > 0) {
+      this.form.refuse(unreadable);
+      return;
     }
     this.scheduled.set(null);
     this.form.run(this.staff.schedule({

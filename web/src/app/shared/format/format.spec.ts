@@ -37,7 +37,8 @@ describe('newUuid', () => {
 
   it('reads amounts typed in reais as cents, and refuses what is not one', () => {
     expect(['32', '32,5', '32,50', 'R$ 1.032,50', ' 0,99 '].map(parseReais)).toEqual([3200, 3250, 3250, 103250, 99]);
-    expect(['', 'abc', '32,505', '-1'].map(parseReais)).toEqual([null, null, null, null]);
+    expect(['32.50', '1.5', '1.032', '1.032.500,00'].map(parseReais)).toEqual([3250, 150, 103200, 103250000]);
+    expect(['', 'abc', '32,505', '-1', '1.03,50', '1,032.50'].map(parseReais)).toEqual([null, null, null, null, null, null]);
     expect(centsToInput(3250)).toBe('32,50');
   });
 });

@@ -57,11 +57,18 @@ export function saoPauloInstant(day: string, time: string): string {
   return `${day}T${time}:00${zone}`;
 }
 
-/** Cents from an amount typed in reais ("32", "32,5", "32,50", "1.032,50"); null when it is not one. */
+/**
+ * Cents from an amount typed in reais: "32", "32,5", "32,50", "1.032,50", and as an English keypad
+ * types it, "32.50". A dot before exactly three digits groups thousands; before one or two, it is the
+ * decimal point. Null when the text is no amount.
+ */
 export function parseReais(text: string): number | null {
-  const clean = text.trim().replace(/^R\$\s*/, '').replace(/\./g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
-  return Math.round(Number(clean) * 100);
+  const amount = text.trim().replace(/^R\$\s*/, '');
+  const grouped = /^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(amount);
+  const plain = /^\d+([,.]\d{1,2})?$/.test(amount);
+  if (!grouped && !plain) return null;
+  const normal = grouped ? amount.replace(/\./g, '').replace(',', '.') : amount.replace(',', '.');
+  return Math.round(Number(normal) * 100);
 }
 
 /** Reais for an input field from cents: 3250 → "32,50". */
