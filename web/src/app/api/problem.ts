@@ -4,6 +4,11 @@ import { t } from '../i18n/pt-BR';
 
 /** The RFC 9457 problem of a failed call, or a generic one. */
 export function toProblem(error: unknown): Problem {
+  if (error instanceof HttpErrorResponse && error.status === 429) {
+    // Too many tries: say in our words how long to wait, from the header the API always sends.
+    const seconds = Number(error.headers.get('Retry-After'));
+    return { title: t.common.slowDown(Number.isFinite(seconds) && seconds > 0 ? seconds : 60), status: 429 };
+  }
   if (error instanceof HttpErrorResponse && error.error && typeof error.error === 'object') return error.error as Problem;
   return { title: t.common.genericError, status: error instanceof HttpErrorResponse ? error.status : 0 };
 }

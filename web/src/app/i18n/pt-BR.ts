@@ -21,6 +21,8 @@ export const ptBR = {
   common: {
     loading: 'Carregando…', retry: 'Tentar de novo', genericError: 'Algo deu errado. Tente de novo.', notFound: 'Não encontrado.', back: 'Voltar',
     notAnAmount: 'Digite um valor em reais, como 32,50.',
+    slowDown: (seconds: number) =>
+      seconds < 90 ? `Muitas tentativas. Tente de novo em ${Math.ceil(seconds)} segundos.` : `Muitas tentativas. Tente de novo em ${Math.ceil(seconds / 60)} minutos.`,
   },
   home: {
     title: 'Em cartaz',
