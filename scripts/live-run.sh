@@ -16,7 +16,7 @@ live_start() {
   export Cinema__HoldDuration=${Cinema__HoldDuration:-00:00:30}
   export Edge__RequestsPerWindow=${Edge__RequestsPerWindow:-1000000} Edge__AuthRequestsPerWindow=${Edge__AuthRequestsPerWindow:-100000}
   # The suites sign the demo accounts in far more often than a person would; the budget itself is tested in Api.Tests.
-  export Identity__SignInAttemptsPerWindow=${Identity__SignInAttemptsPerWindow:-100000}
+  export Identity__SignInAttemptsPerWindow=${Identity__SignInAttemptsPerWindow:-1000}
   export Web__Root="$web_root"
   # Google sign-in against the browser suite's stand-in issuer (tests/e2e/support/oidc-issuer.ts),
   # which the suite starts on this port; nothing asks it before then.
