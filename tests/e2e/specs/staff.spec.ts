@@ -124,12 +124,13 @@ test('a manager adds products one after another, each on sale at the price typed
   await signIn(page, demoUser('manager'));
   await page.goto('/equipe/bomboniere');
   await expect(page.getByRole('heading', { level: 1, name: 'Bomboniere' })).toBeVisible();
+  const create = page.getByRole('region', { name: 'Novo produto' }).getByRole('button', { name: 'Criar', exact: true });
 
   // A phone set to English types a dot for the decimal point.
   await page.getByLabel('Nome').fill(first);
   await page.getByLabel('Preço (R$)').fill('12.50');
   await page.getByLabel('Estoque').fill('5');
-  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  await create.click();
   await expect(page.getByText('Alterações salvas.')).toBeVisible();
   const firstItem = page.getByRole('listitem').filter({ hasText: first });
   await expect(firstItem).toContainText(/R\$\s12,50/);
@@ -140,13 +141,13 @@ test('a manager adds products one after another, each on sale at the price typed
   await expect(page.getByLabel('Nome')).toHaveValue('');
   await page.getByLabel('Nome').fill(second);
   await page.getByLabel('Preço (R$)').fill('oito reais');
-  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  await create.click();
   await expect(page.getByLabel('Preço (R$)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Digite um valor em reais, como 32,50.')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel('Preço (R$)').fill('8,00');
-  await page.getByRole('button', { name: 'Criar', exact: true }).click();
+  await create.click();
   const secondItem = page.getByRole('listitem').filter({ hasText: second });
   await expect(secondItem).toContainText(/R\$\s8,00/);
   await expect(secondItem).not.toContainText('Fora de venda');

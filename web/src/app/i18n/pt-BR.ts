@@ -233,6 +233,7 @@ export const ptBR = {
     concessionsTitle: 'Bomboniere',
     categories: 'Categorias',
     newCategory: 'Nova categoria',
+    createCategory: 'Criar categoria',
     products: 'Produtos',
     newProduct: 'Novo produto',
     editProduct: (name: string) => `Editar ${name}`,

@@ -22,7 +22,7 @@ import { FieldErrorComponent, ProblemComponent } from '../shared/ui/field-error.
           <input id="category-name" name="name" required [attr.aria-invalid]="!!categoryErrors()['name']"
             [attr.aria-describedby]="categoryErrors()['name'] ? 'category-name-error' : null" />
           <mq-field-error id="category-name-error" [message]="categoryErrors()['name']" /></div>
-        <button type="submit" class="btn">{{ t.staff.create }}</button>
+        <button type="submit" class="btn">{{ t.staff.createCategory }}</button>
       </form>
     </section>
 
