@@ -48,11 +48,12 @@ public static class GrainServices
             new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()),
             ActivatorUtilities.CreateInstance<JsonGrainStorageSerializer>(provider)));
 
-    /// <summary>Stock and the order read model on PostgreSQL, and the payment provider behind the resilience pipeline.</summary>
+    /// <summary>Stock, pricing and the order read model on PostgreSQL, and the payment provider behind the resilience pipeline.</summary>
     private static void AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StockLedger>();
+        services.AddSingleton<OrderPricing>();
         services.AddSingleton<OrderReadModel>();
         // Retrying a POST is safe here: every call carries the order id as its idempotency key.
         services.AddResilientHttpClient<IPaymentProvider, HttpPaymentProvider, PaymentOptions>();

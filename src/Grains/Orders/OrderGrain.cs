@@ -10,7 +10,7 @@ using Orleans.Runtime;
 namespace Marquee.Orders;
 
 /// <summary>
-/// One order. Create prices it on the server, takes the hold for it and answers Pending; processing
+/// One order. Create has <see cref="OrderPricing"/> price it and take the hold for it, and answers Pending; processing
 /// runs on a grain timer right after, and on a reminder (and on reactivation) after a crash. What
 /// comes next and what each outcome makes of the order is <see cref="OrderFlow"/>'s to say; this grain
 /// carries the actions out (stock rows, the charge, the seats, mail, the read model). Every step is
@@ -21,6 +21,7 @@ namespace Marquee.Orders;
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
     StockLedger stock,
+    OrderPricing pricing,
     OrderReadModel readModel,
     IPaymentProvider payments,
     IMailer mailer,
@@ -30,8 +31,6 @@ public sealed partial class OrderGrain(
 {
     public const string Currency = "BRL";
     private const string ResumeReminder = "resume";
-    private const int MaxLines = 20;
-    private const int MaxQuantity = 20;
 
     /// <summary>How soon processing is tried again after a step failed (database or provider away).</summary>
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
@@ -68,8 +67,7 @@ public sealed partial class OrderGrain(
             }
             return Info();
         }
-        var (items, itemsCents) = await PriceItemsAsync(request.Items);
-        var (tickets, ticketsCents, movieId) = await PriceTicketsAsync(userId, request);
+        var priced = await pricing.PriceAsync(this.GetPrimaryKey(), userId, request);
 
         var now = clock.GetUtcNow();
         Order.Exists = true;
@@ -77,12 +75,12 @@ public sealed partial class OrderGrain(
         Order.Fingerprint = requestFingerprint;
         Order.Status = OrderStatus.Pending;
         Order.Step = OrderStep.Created;
-        Order.Items = items;
-        Order.Tickets = tickets;
-        Order.AmountCents = itemsCents + ticketsCents;
-        Order.ShowtimeId = request.Tickets.Count > 0 ? request.ShowtimeId : null;
-        Order.HoldId = request.Tickets.Count > 0 ? request.HoldId : null;
-        Order.MovieId = movieId;
+        Order.Items = priced.Items;
+        Order.Tickets = priced.Tickets;
+        Order.AmountCents = priced.AmountCents;
+        Order.ShowtimeId = priced.ShowtimeId;
+        Order.HoldId = priced.HoldId;
+        Order.MovieId = priced.MovieId;
         Order.CreatedAt = Order.UpdatedAt = now;
         await PersistAsync();
         // Processing starts even if what follows fails; the client's retry (same key) re-arms the rest.
@@ -327,64 +325,6 @@ public sealed partial class OrderGrain(
         }
         Order.MailedFor = Order.Status;
         await PersistAsync();
-    }
-
-    private async Task<(List<OrderItem> Items, long Cents)> PriceItemsAsync(IReadOnlyList<ItemRequest> requested)
-    {
-        if (requested.Count > MaxLines || requested.Any(item => item.Quantity is < 1 or > MaxQuantity)
-            || requested.Select(item => item.ProductId).Distinct().Count() != requested.Count)
-        {
-            throw new InvalidInputException("items", $"Up to {MaxLines} distinct products, 1 to {MaxQuantity} of each.");
-        }
-        var prices = await stock.PricesAsync(requested.Select(item => item.ProductId));
-        var items = new List<OrderItem>();
-        foreach (var item in requested)
-        {
-            if (!prices.TryGetValue(item.ProductId, out var product))
-            {
-                throw new InvalidInputException("items", $"Product {item.ProductId} is not on sale.");
-            }
-            items.Add(new OrderItem(item.ProductId, product.Name, item.Quantity, product.PriceCents));
-        }
-        return (items, items.Sum(item => item.UnitPriceCents * item.Quantity));
-    }
-
-    /// <summary>One ticket per seat of the caller's hold, each priced by the seat's kind and the ticket type.</summary>
-    private async Task<(List<OrderTicket> Tickets, long Cents, int? MovieId)> PriceTicketsAsync(Guid userId, OrderRequest request)
-    {
-        if (request.Tickets.Count == 0)
-        {
-            if (request.Items.Count == 0)
-            {
-                throw new InvalidInputException("items", "An order has tickets, concessions, or both.");
-            }
-            // A showtime or hold named without tickets would be silently dropped: refuse rather than ignore it.
-            if (request.ShowtimeId is not null || request.HoldId is not null)
-            {
-                throw new InvalidInputException("tickets", "Give a ticket for each held seat, or leave showtimeId and holdId out of a concessions-only order.");
-            }
-            return ([], 0, null);
-        }
-        if (request.ShowtimeId is not { } showtimeId || request.HoldId is not { } holdId)
-        {
-            throw new InvalidInputException("holdId", "Tickets need the showtime and the hold they come from.");
-        }
-        var showtime = await GrainFactory.GetGrain<IShowtimesGrain>(0).GetAsync(showtimeId);
-        var requested = request.Tickets.Select(ticket => (Seat: ticket.Seat.Trim().ToUpperInvariant(), ticket.Type)).ToList();
-        if (requested.Select(ticket => ticket.Seat).Distinct().Count() != requested.Count)
-        {
-            throw new InvalidInputException("tickets", "One ticket per seat.");
-        }
-        var seats = await GrainFactory.GetGrain<IShowtimeSeatsGrain>(showtimeId)
-            .AttachHoldAsync(userId, holdId, this.GetPrimaryKey(), requested.Select(ticket => ticket.Seat).ToList());
-        var held = seats.ToDictionary(seat => seat.Label, StringComparer.Ordinal);
-        var tickets = requested.Select(ticket =>
-        {
-            var seat = held[ticket.Seat];
-            var price = showtime.PriceOf(seat.Kind) ?? throw new InvalidInputException("tickets", $"Seat {seat.Label} is not for sale.");
-            return new OrderTicket(seat.Label, seat.Kind, ticket.Type, price.For(ticket.Type), Code: null);
-        }).ToList();
-        return (tickets, tickets.Sum(ticket => ticket.PriceCents), showtime.MovieId);
     }
 
     /// <summary>Brings the order back every minute until it needs no more work, whichever silo it lives on.</summary>
