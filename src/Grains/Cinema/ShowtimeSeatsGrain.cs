@@ -422,7 +422,7 @@ public sealed partial class ShowtimeSeatsGrain(
             {
                 _pendingWrite = null;
                 // Storage serializes off this turn; hand it a copy so later changes cannot race it.
-                state.State = _map.Clone();
+                var written = state.State = _map.Clone();
                 var published = _unpublished.ToList();
                 _unpublished.Clear();
                 try
@@ -441,7 +441,7 @@ public sealed partial class ShowtimeSeatsGrain(
                     _poisoned = true;
                     return;
                 }
-                await PublishAsync(published);
+                await PublishAsync(written, published);
             }
         }
         finally
@@ -450,21 +450,29 @@ public sealed partial class ShowtimeSeatsGrain(
         }
     }
 
-    /// <summary>Tells live viewers which seats changed. Best effort: a lost event costs a snapshot re-read, never a seat.</summary>
-    private async Task PublishAsync(List<string> labels)
+    /// <summary>
+    /// Tells live viewers which seats the write just made durable changed, as that write has them: its
+    /// version and those seats' statuses. Changes made while it was in flight are told with the next
+    /// write, under a newer version; told now under today's version, the next event would carry the
+    /// same version and viewers would skip it as already seen. Best effort: a lost event costs a
+    /// snapshot re-read, never a seat.
+    /// </summary>
+    private async Task PublishAsync(SeatMapState written, List<string> labels)
     {
-        var salesOpen = !_map.SalesClosed;
+        var salesOpen = !written.SalesClosed;
         if (labels.Count == 0 && salesOpen == _publishedSalesOpen)
         {
             return;
         }
         _publishedSalesOpen = salesOpen;
-        // Only the changed seats, as they are now (later changes may have overtaken the write), in map order.
         var wanted = labels.ToHashSet(StringComparer.Ordinal);
-        var changed = _map.Seats.Where(seat => wanted.Contains(seat.Label)).Select(View).ToList();
+        var held = written.Holds.Values.SelectMany(hold => hold.Seats).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
+        var sold = written.Sales.Values.SelectMany(sale => sale.Seats).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
+        var changed = written.Seats.Where(seat => wanted.Contains(seat.Label))
+            .Select(seat => View(seat, sold: sold.Contains(seat.Label), held: held.Contains(seat.Label))).ToList();
         try
         {
-            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), _map.Version, changed, salesOpen));
+            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), written.Version, changed, salesOpen));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -498,10 +506,12 @@ public sealed partial class ShowtimeSeatsGrain(
         return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views, !_map.SalesClosed);
     }
 
-    private SeatView View(SeatDefinition seat) => new(seat.Label, seat.Row, seat.Number, seat.Kind,
+    private SeatView View(SeatDefinition seat) => View(seat, sold: _soldTo.ContainsKey(seat.Label), held: _heldBy.ContainsKey(seat.Label));
+
+    private static SeatView View(SeatDefinition seat, bool sold, bool held) => new(seat.Label, seat.Row, seat.Number, seat.Kind,
         seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
-        : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
-        : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
+        : sold ? SeatStatus.Sold
+        : held ? SeatStatus.Held
         : SeatStatus.Available,
         seat.Column);
 
