@@ -102,7 +102,7 @@ public static class ShowtimesApi
         var seen = snapshot.Version;
         while (true)
         {
-            SeatMapChanged change;
+            SeatMapBroadcaster.LiveChange change;
             try
             {
                 change = await viewer.Changes.ReadAsync(cancellationToken);
@@ -116,7 +116,8 @@ public static class ShowtimesApi
                 continue;
             }
             seen = change.Version;
-            yield return new SseItem<object>(SeatChangesResponse.From(change), "seats") { EventId = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            // Bytes are written as they are: the change's JSON, made once for every viewer.
+            yield return new SseItem<object>(change.Json, "seats") { EventId = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
     }
 

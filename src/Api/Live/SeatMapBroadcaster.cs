@@ -1,23 +1,36 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using System.Threading.Channels;
+using Marquee.Api.Contracts.Cinema;
 using Marquee.Cinema;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Marquee.Api.Live;
 
 /// <summary>
 /// Fans seat-map changes out to this instance's live viewers: one Orleans stream subscription per
-/// showtime however many browsers watch it, dropped when the last one leaves.
+/// showtime however many browsers watch it, dropped when the last one leaves. Changes are paced
+/// (<see cref="ChangeFrames"/>: at most one write per viewer per <see cref="Frame"/>) and each is
+/// turned into its JSON once, the same bytes going to every viewer.
 /// </summary>
 public sealed class SeatMapBroadcaster : IDisposable
 {
     private readonly IClusterClient _cluster;
+    private readonly JsonSerializerOptions _json;
     private readonly Meter _meter;
     private int _viewers;
 
-    public SeatMapBroadcaster(IClusterClient cluster, IMeterFactory meters)
+    /// <summary>How often at most a viewer is written to; a change after a quiet frame goes out at once.</summary>
+    public static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(200);
+
+    private readonly TimeProvider _clock;
+
+    public SeatMapBroadcaster(IClusterClient cluster, IMeterFactory meters, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock)
     {
         _cluster = cluster;
+        _clock = clock;
+        _json = json.Value.SerializerOptions;
         // Viewers are connected to API instances, so they are counted here, on the API's /metrics.
         _meter = meters.Create(Marquee.ServiceDefaults.Telemetry.MeterName);
         _meter.CreateObservableUpDownCounter("marquee.seatmap.viewers", () => Volatile.Read(ref _viewers),
@@ -32,18 +45,18 @@ public sealed class SeatMapBroadcaster : IDisposable
 
     public async Task<Viewer> JoinAsync(Guid showtimeId)
     {
-        var channel = Channel.CreateBounded<SeatMapChanged>(new BoundedChannelOptions(ViewerBacklog) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = Channel.CreateBounded<LiveChange>(new BoundedChannelOptions(ViewerBacklog) { FullMode = BoundedChannelFullMode.DropOldest });
         await _gate.WaitAsync();
         try
         {
             if (!_feeds.TryGetValue(showtimeId, out var feed))
             {
-                feed = new Feed();
+                var frames = (feed = new Feed(_clock, Render)).Frames;
                 var stream = _cluster.GetStreamProvider(StreamNames.Live)
                     .GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, showtimeId));
                 feed.Handle = await stream.SubscribeAsync((change, _) =>
                 {
-                    feed.Broadcast(change);
+                    frames.Add(change);
                     return Task.CompletedTask;
                 });
                 _feeds[showtimeId] = feed;
@@ -58,7 +71,7 @@ public sealed class SeatMapBroadcaster : IDisposable
         return new Viewer(this, showtimeId, channel);
     }
 
-    private async Task LeaveAsync(Guid showtimeId, ChannelWriter<SeatMapChanged> writer)
+    private async Task LeaveAsync(Guid showtimeId, ChannelWriter<LiveChange> writer)
     {
         Interlocked.Decrement(ref _viewers);
         await _gate.WaitAsync();
@@ -68,6 +81,7 @@ public sealed class SeatMapBroadcaster : IDisposable
             {
                 _feeds.Remove(showtimeId);
                 await feed.Handle!.UnsubscribeAsync();
+                feed.Frames.Dispose();
             }
         }
         finally
@@ -82,18 +96,26 @@ public sealed class SeatMapBroadcaster : IDisposable
         _meter.Dispose();
     }
 
+    private LiveChange Render(SeatMapChanged change) =>
+        new(change.Version, JsonSerializer.SerializeToUtf8Bytes(SeatChangesResponse.From(change), _json));
+
     private sealed class Feed
     {
-        private readonly List<ChannelWriter<SeatMapChanged>> _viewers = [];
+        private readonly List<ChannelWriter<LiveChange>> _viewers = [];
+
+        public Feed(TimeProvider clock, Func<SeatMapChanged, LiveChange> render) =>
+            Frames = new ChangeFrames(Frame, clock, change => Broadcast(render(change)));
 
         public StreamSubscriptionHandle<SeatMapChanged>? Handle { get; set; }
 
-        public void Add(ChannelWriter<SeatMapChanged> viewer)
+        public ChangeFrames Frames { get; }
+
+        public void Add(ChannelWriter<LiveChange> viewer)
         {
             lock (_viewers) _viewers.Add(viewer);
         }
 
-        public int Remove(ChannelWriter<SeatMapChanged> viewer)
+        public int Remove(ChannelWriter<LiveChange> viewer)
         {
             lock (_viewers)
             {
@@ -102,7 +124,7 @@ public sealed class SeatMapBroadcaster : IDisposable
             }
         }
 
-        public void Broadcast(SeatMapChanged change)
+        public void Broadcast(LiveChange change)
         {
             lock (_viewers)
             {
@@ -112,9 +134,9 @@ public sealed class SeatMapBroadcaster : IDisposable
     }
 
     /// <summary>One live viewer's queue of changes; disposing it leaves the feed.</summary>
-    public sealed class Viewer(SeatMapBroadcaster owner, Guid showtimeId, Channel<SeatMapChanged> channel) : IAsyncDisposable
+    public sealed class Viewer(SeatMapBroadcaster owner, Guid showtimeId, Channel<LiveChange> channel) : IAsyncDisposable
     {
-        public ChannelReader<SeatMapChanged> Changes => channel.Reader;
+        public ChannelReader<LiveChange> Changes => channel.Reader;
 
         public async ValueTask DisposeAsync()
         {
@@ -122,4 +144,7 @@ public sealed class SeatMapBroadcaster : IDisposable
             await owner.LeaveAsync(showtimeId, channel.Writer);
         }
     }
+
+    /// <summary>A change as its version (to skip what the snapshot already had) and its event's JSON, shared by every viewer.</summary>
+    public sealed record LiveChange(long Version, byte[] Json);
 }

@@ -1,0 +1,77 @@
+using Marquee.Cinema;
+
+namespace Marquee.Api.Live;
+
+/// <summary>
+/// Paces one showtime's live changes: a change that comes after a quiet frame goes out at once; the
+/// ones that follow within the frame wait for its end and go out together, as one change holding
+/// each seat's latest status and the newest version. A viewer's picture ends up the same; what it
+/// saves is writes, each of which the API makes once per viewer: with thousands watching a showtime
+/// that takes holds twenty times a second, one write per change would be more than the cores can do.
+/// </summary>
+public sealed class ChangeFrames(TimeSpan frame, TimeProvider clock, Action<SeatMapChanged> send) : IDisposable
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, SeatView> _seats = new(StringComparer.Ordinal);
+    private SeatMapChanged? _newest;
+    private long _lastSent = long.MinValue;
+    private ITimer? _flush;
+
+    public void Add(SeatMapChanged change)
+    {
+        lock (_sync)
+        {
+            foreach (var seat in change.Seats)
+            {
+                _seats[seat.Seat] = seat;
+            }
+            if (_newest is null || change.Version > _newest.Version)
+            {
+                _newest = change;
+            }
+            if (_flush is not null)
+            {
+                return;
+            }
+            var sinceLast = _lastSent == long.MinValue ? frame : clock.GetElapsedTime(_lastSent);
+            if (sinceLast >= frame)
+            {
+                SendLocked();
+                return;
+            }
+            _flush = clock.CreateTimer(_ => Flush(), state: null, frame - sinceLast, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Flush()
+    {
+        lock (_sync)
+        {
+            _flush?.Dispose();
+            _flush = null;
+            SendLocked();
+        }
+    }
+
+    private void SendLocked()
+    {
+        if (_newest is not { } newest)
+        {
+            return;
+        }
+        var merged = newest with { Seats = [.. _seats.Values] };
+        _seats.Clear();
+        _newest = null;
+        _lastSent = clock.GetTimestamp();
+        send(merged);
+    }
+
+    public void Dispose()
+    {
+        lock (_sync)
+        {
+            _flush?.Dispose();
+            _flush = null;
+        }
+    }
+}
