@@ -8,8 +8,9 @@ namespace Marquee.Api.Live;
 /// each seat's latest status and the newest version. A viewer's picture ends up the same; what it
 /// saves is writes, each of which the API makes once per viewer: with thousands watching a showtime
 /// that takes holds twenty times a second, one write per change would be more than the cores can do.
+/// The frame's length is asked for each time, so it can follow the audience.
 /// </summary>
-public sealed class ChangeFrames(TimeSpan frame, TimeProvider clock, Action<SeatMapChanged> send) : IDisposable
+public sealed class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Action<SeatMapChanged> send) : IDisposable
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, SeatView> _seats = new(StringComparer.Ordinal);
@@ -33,13 +34,14 @@ public sealed class ChangeFrames(TimeSpan frame, TimeProvider clock, Action<Seat
             {
                 return;
             }
-            var sinceLast = _lastSent == long.MinValue ? frame : clock.GetElapsedTime(_lastSent);
-            if (sinceLast >= frame)
+            var length = frame();
+            var sinceLast = _lastSent == long.MinValue ? length : clock.GetElapsedTime(_lastSent);
+            if (sinceLast >= length)
             {
                 SendLocked();
                 return;
             }
-            _flush = clock.CreateTimer(_ => Flush(), state: null, frame - sinceLast, Timeout.InfiniteTimeSpan);
+            _flush = clock.CreateTimer(_ => Flush(), state: null, length - sinceLast, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ChangeFramesTests : IDisposable
     private readonly List<SeatMapChanged> _sent = [];
     private readonly ChangeFrames _frames;
 
-    public ChangeFramesTests() => _frames = new ChangeFrames(Frame, _clock, _sent.Add);
+    public ChangeFramesTests() => _frames = new ChangeFrames(() => Frame, _clock, _sent.Add);
 
     [Fact]
     public void AChangeAfterAQuietFrameGoesOutAtOnce()
@@ -61,6 +61,15 @@ public sealed class ChangeFramesTests : IDisposable
         Assert.False(_sent[^1].SalesOpen);
         Assert.Equal(2, _sent[^1].Version);
     }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(2_000, 100)]
+    [InlineData(5_000, 250)]
+    [InlineData(10_000, 500)]
+    [InlineData(50_000, 500)]
+    public void TheFrameGrowsWithTheAudienceBetweenATenthAndHalfASecond(int viewers, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), SeatMapBroadcaster.Frame(viewers));
 
     private static SeatMapChanged Change(long version, params (string Seat, SeatStatus Status)[] seats) =>
         new(Showtime, version, seats.Select(seat => new SeatView(seat.Seat, "A", int.Parse(seat.Seat[1..]), SeatKind.Standard, seat.Status, 1)).ToList());
