@@ -2,8 +2,8 @@
 # Benchmarks against the real topology on loopback: PostgreSQL, one silo and the API as separate
 # Release processes, driven by bench/Marquee.Bench. Each scenario prints one summary line with its
 # same-run baseline.
-#   ./bench/run.sh [--quick] [scenario ...]
-#   scenarios: hot-holds seat-map sell-out checkout catalog memory (default: all, in that order)
+#   ./bench/run.sh [--quick] [--viewers=N] [scenario ...]
+#   scenarios: hot-holds seat-map fan-out sell-out checkout catalog memory (default: all, in that order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -12,10 +12,12 @@ source scripts/processes.sh
 source bench/topology.sh
 
 quick=()
+viewers=()
 scenarios=()
 for arg in "$@"; do
   case $arg in
     --quick) quick=(--quick) ;;
+    --viewers=*) viewers=(--viewers "${arg#*=}") ;;
     *) scenarios+=("$arg") ;;
   esac
 done
@@ -23,8 +25,8 @@ done
 trap cleanup INT TERM EXIT
 topology_setup bench
 
-silo_http=$(free_port) api_port=$(free_port) payments_port=$(free_port)
-echo "==> payment simulator (50 ms), silo and API"
+silo_http=$(free_port) api_port=$(free_port) payments_port=$(free_port) baseline_port=$(free_port)
+echo "==> payment simulator (50 ms), silo, API and the conventional baseline"
 Urls="http://127.0.0.1:$payments_port" Simulator__Latency=00:00:00.050 start_dotnet "$work/payments.log" "$payments_dll"
 export Payments__BaseUrl="http://127.0.0.1:$payments_port/"
 Urls="http://127.0.0.1:$silo_http" Silo__SiloPort=$(free_port) Silo__GatewayPort=$(free_port) start_dotnet "$work/silo.log" "$silo_dll"
@@ -32,8 +34,11 @@ silo_pid=${pids[-1]}
 Urls="http://127.0.0.1:$api_port" start_dotnet "$work/api.log" "$api_dll"
 wait_ready "http://127.0.0.1:$payments_port/health/ready" "payment simulator" "$work/payments.log"
 wait_ready "http://127.0.0.1:$silo_http/health/ready" silo "$work/silo.log"
+# The service we would otherwise build (bench/Marquee.Baseline), on the same database server and key.
+Urls="http://127.0.0.1:$baseline_port" ConnectionStrings__Baseline="$ConnectionStrings__Marquee" start_dotnet "$work/baseline.log" "$baseline_dll"
 wait_ready "http://127.0.0.1:$api_port/health/ready" API "$work/api.log"
+wait_ready "http://127.0.0.1:$baseline_port/health" "conventional baseline" "$work/baseline.log"
 
 echo "==> load ($(nproc) cores; ${quick[*]:-full})"
 dotnet "$bench_dll" --api "http://127.0.0.1:$api_port" --db "$ConnectionStrings__Marquee" --key "$work/jwt-signing.pem" \
-  --pgbench "$(pg_bin_dir)/pgbench" --silo-pid "$silo_pid" "${quick[@]}" "${scenarios[@]}"
+  --baseline "http://127.0.0.1:$baseline_port" --silo-pid "$silo_pid" "${quick[@]}" "${viewers[@]}" "${scenarios[@]}"

@@ -3,7 +3,7 @@
 # mode. Defines cleanup (the caller traps it), builds, starts PostgreSQL in $work, exports what every
 # Marquee process reads, mints the JWT key and applies the schema.
 #   topology_setup NAME      (NAME: database user and Orleans cluster id)
-# Leaves: work, pg_port, silo_dll, api_dll, bench_dll, payments_dll; pids/pid_logs for start_dotnet.
+# Leaves: work, pg_port, silo_dll, api_dll, bench_dll, payments_dll, baseline_dll; pids/pid_logs for start_dotnet.
 
 topology_setup() {
   local name=$1
@@ -13,13 +13,14 @@ topology_setup() {
   pid_logs=()
 
   echo "==> building (Release)"
-  for project in src/Silo/Silo.csproj src/Api/Api.csproj src/PaymentSimulator/PaymentSimulator.csproj bench/Marquee.Bench/Marquee.Bench.csproj; do
+  for project in src/Silo/Silo.csproj src/Api/Api.csproj src/PaymentSimulator/PaymentSimulator.csproj bench/Marquee.Bench/Marquee.Bench.csproj bench/Marquee.Baseline/Marquee.Baseline.csproj; do
     dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
   done
   silo_dll=$root/src/Silo/bin/Release/net10.0/Marquee.Silo.dll
   api_dll=$root/src/Api/bin/Release/net10.0/Marquee.Api.dll
   bench_dll=$root/bench/Marquee.Bench/bin/Release/net10.0/Marquee.Bench.dll
   payments_dll=$root/src/PaymentSimulator/bin/Release/net10.0/Marquee.PaymentSimulator.dll
+  baseline_dll=$root/bench/Marquee.Baseline/bin/Release/net10.0/Marquee.Baseline.dll
 
   echo "==> PostgreSQL"
   pg_port=$(free_port)

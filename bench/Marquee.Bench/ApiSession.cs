@@ -10,6 +10,8 @@ public sealed class ApiSession(Uri api)
     // One connection pool for every simulated client: thousands of clients must not mean thousands of pools.
     private static readonly SocketsHttpHandler Handler = new() { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 
+    public Uri Address => api;
+
     public const string UserPassword = "Bench-User-Pass-2026";
 
     public HttpClient NewClient(string? accessToken = null, Uri? baseAddress = null)

@@ -15,7 +15,34 @@ public static class LoadRunner
         return await RunAsync(shape.Workers, shape.Duration, operation);
     }
 
-    public static async Task<LoadResult> RunAsync(int workers, TimeSpan duration, Func<int, Task> operation)
+    /// <summary>
+    /// Several systems doing the same job, each warmed up, then measured in turns (A, B, A, B, …) so
+    /// that a noisy moment on the shared cores falls on all of them; each result sums its turns.
+    /// </summary>
+    public static async Task<LoadResult[]> AlternateAsync(LoadShape shape, int rounds, params Func<int, Task>[] operations)
+    {
+        foreach (var operation in operations)
+        {
+            await RunAsync(shape.Workers, shape.Warmup, operation);
+        }
+        var turns = operations.Select(_ => new List<Samples>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < operations.Length; i++)
+            {
+                turns[i].Add(await SampleAsync(shape.Workers, shape.Duration / rounds, operations[i]));
+            }
+        }
+        return turns.Select(samples => new Samples(
+            samples.SelectMany(turn => turn.Latencies).ToArray(),
+            samples.Sum(turn => turn.Errors),
+            TimeSpan.FromTicks(samples.Sum(turn => turn.Elapsed.Ticks))).Result()).ToArray();
+    }
+
+    public static async Task<LoadResult> RunAsync(int workers, TimeSpan duration, Func<int, Task> operation) =>
+        (await SampleAsync(workers, duration, operation)).Result();
+
+    private static async Task<Samples> SampleAsync(int workers, TimeSpan duration, Func<int, Task> operation)
     {
         var latencies = new List<double>[workers];
         var errors = new int[workers];
@@ -38,9 +65,16 @@ public static class LoadRunner
                 }
             }
         })));
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var all = latencies.SelectMany(list => list).Order().ToArray();
-        return new LoadResult(all.Length, errors.Sum(), elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Samples(latencies.SelectMany(list => list).ToArray(), errors.Sum(), Stopwatch.GetElapsedTime(started));
+    }
+
+    private sealed record Samples(double[] Latencies, int Errors, TimeSpan Elapsed)
+    {
+        public LoadResult Result()
+        {
+            var sorted = Latencies.Order().ToArray();
+            return new LoadResult(sorted.Length, Errors, Elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        }
     }
 
     private static double Percentile(double[] sorted, double quantile) =>

@@ -3,7 +3,7 @@ using Marquee.Bench;
 
 // Usage: Marquee.Bench keygen PEM   (the signing key the benchmark's API is started with)
 //        Marquee.Bench faults --api URL --db CONNECTION --key PEM --work DIR --duration SECONDS   (driven by bench/faults.sh)
-//        Marquee.Bench --api URL --db CONNECTION --key PEM --pgbench PATH --silo-pid PID [--quick] [scenario ...]
+//        Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--quick] [--viewers N] [scenario ...]
 if (args is ["keygen", var pemPath])
 {
     using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -16,8 +16,9 @@ if (args is ["faults", .. var faultArgs])
     return await Marquee.Bench.Faults.FaultsCommand.RunAsync(faultArgs);
 }
 
-string? apiUrl = null, connection = null, keyPath = null, pgbenchPath = null;
+string? apiUrl = null, connection = null, keyPath = null, baselineUrl = null;
 var siloPid = 0;
+var viewers = 10_000;
 var quick = false;
 var scenarios = new List<string>();
 for (var i = 0; i < args.Length; i++)
@@ -27,29 +28,30 @@ for (var i = 0; i < args.Length; i++)
         case "--api": apiUrl = args[++i]; break;
         case "--db": connection = args[++i]; break;
         case "--key": keyPath = args[++i]; break;
-        case "--pgbench": pgbenchPath = args[++i]; break;
+        case "--baseline": baselineUrl = args[++i]; break;
         case "--silo-pid": siloPid = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--quick": quick = true; break;
+        case "--viewers": viewers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: scenarios.Add(args[i]); break;
     }
 }
-if (apiUrl is null || connection is null || keyPath is null || pgbenchPath is null)
+if (apiUrl is null || connection is null || keyPath is null || baselineUrl is null)
 {
-    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --key PEM --pgbench PATH --silo-pid PID [--quick] [scenario ...]");
+    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--quick] [--viewers N] [scenario ...]");
     return 2;
 }
 
-string[] all = ["hot-holds", "seat-map", "sell-out", "checkout", "catalog", "memory"];
+string[] all = ["hot-holds", "seat-map", "fan-out", "sell-out", "checkout", "catalog", "memory"];
 // The warm-up is long enough for tiered compilation to settle on two shared cores (3 s left the
 // JIT still recompiling hot paths and cost a third of the measured rate).
 var shape = new LoadShape(Workers: 16, Warmup: TimeSpan.FromSeconds(quick ? 10 : 20), Duration: TimeSpan.FromSeconds(quick ? 15 : 60));
 var api = new ApiSession(new Uri(apiUrl));
 var tokens = new TokenMinter(keyPath);
-// The product's own pool settings, so the baseline differs from the product only by the API and the cluster.
+// The product's own pool settings, for the catalog scenario's SQL baseline.
 await using var database = Marquee.GrainServices.CreateDataSource(connection);
 var manager = api.NewClient(tokens.Mint("manager"));
 var venue = await Venue.CreateAsync(manager);
-var seats = new SeatScenarios(api, tokens, new PgBench(pgbenchPath, database, connection), shape);
+var seats = new SeatScenarios(api, tokens, new Conventional(api, tokens, new Uri(baselineUrl)), shape);
 var checkout = new CheckoutScenarios(api, tokens, shape);
 
 foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])
@@ -58,6 +60,7 @@ foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])
     {
         "hot-holds" => await seats.HotHoldsAsync(venue),
         "seat-map" => await seats.SeatMapAsync(venue),
+        "fan-out" => await new FanOutScenario(api, tokens).RunAsync(venue, viewers, changesPerSecond: 20, shape.Duration),
         "sell-out" => await seats.SellOutAsync(venue, contenders: 2000),
         "checkout" => await checkout.CheckoutAsync(venue, manager),
         "catalog" => await new CatalogScenario(api, database, tokens.Mint("manager")).RunAsync(shape),

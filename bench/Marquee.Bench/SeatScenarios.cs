@@ -10,28 +10,36 @@ using Microsoft.Extensions.Logging;
 
 namespace Marquee.Bench;
 
-/// <summary>The seat-map grain under release-night load, each against a baseline run in the same process and minute.</summary>
-public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pgbench, LoadShape shape)
+/// <summary>The seat-map grain under release-night load, each against the conventional service in the same run.</summary>
+public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, Conventional conventional, LoadShape shape)
 {
+    /// <summary>Turns per system in a comparison: enough that a slow moment cannot favour one of them.</summary>
+    private const int Rounds = 4;
+
     private HttpClient Customer(Guid? user = null) => api.NewClient(tokens.Mint("customer", user));
 
     /// <summary>Each client holds its own free seat of one showtime and releases it, again and again.</summary>
     public async Task<string> HotHoldsAsync(Venue venue)
     {
-        var showtime = await venue.ShowtimeAsync(await venue.AuditoriumAsync());
+        var showtime = $"/api/v1/showtimes/{await venue.ShowtimeAsync(await venue.AuditoriumAsync())}";
+        var conventionalShowtime = $"/api/v1/showtimes/{await conventional.ShowtimeAsync()}";
         var clients = Enumerable.Range(0, shape.Workers).Select(_ => Customer()).ToArray();
-        async Task Cycle(int worker)
-        {
-            var hold = await Venue.ReadAsync(await clients[worker].PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { Venue.Seat(worker) } }));
-            using var released = await clients[worker].DeleteAsync($"/api/v1/showtimes/{showtime}/holds/{hold.GetProperty("holdId").GetGuid()}");
-            released.EnsureSuccessStatusCode();
-        }
-        var product = await LoadRunner.MeasureAsync(shape, Cycle);
-        var baseline = await pgbench.ClaimAndReleaseAsync(shape.Workers, shape.Duration);
+        var conventionalClients = Enumerable.Range(0, shape.Workers).Select(_ => conventional.Customer()).ToArray();
+        var results = await LoadRunner.AlternateAsync(shape, Rounds,
+            worker => HoldAndReleaseAsync(clients[worker], showtime, worker),
+            worker => HoldAndReleaseAsync(conventionalClients[worker], conventionalShowtime, worker));
+        var (product, baseline) = (results[0], results[1]);
         var ceiling = await HttpCeilingAsync();
-        return Line($"hot-holds: {product.PerSecond:F0}/s p99 {product.P99Milliseconds:F1} ms · sql-baseline: {baseline:F0}/s · ratio {product.PerSecond / baseline:F2}",
-            $"hold+release cycles, {product.Errors} errors; baseline: pgbench, conditional UPDATE claim then release, 2 autocommit transactions, {shape.Workers} clients; " +
+        return Line($"hot-holds: {product.PerSecond:F0}/s p99 {product.P99Milliseconds:F1} ms · conventional: {baseline.PerSecond:F0}/s p99 {baseline.P99Milliseconds:F1} ms · ratio {product.PerSecond / baseline.PerSecond:F2} (goal ≥ 4, p99 < 25 ms)",
+            $"hold+release cycles of {shape.Workers} clients, {product.Errors} and {baseline.Errors} errors, {Rounds} alternating rounds; " +
             $"http-ceiling: {ceiling.PerSecond:F0}/s p99 {ceiling.P99Milliseconds:F1} ms, the same loop against no-op endpoints of a bare Kestrel app (no auth, no cluster, no database)");
+    }
+
+    private static async Task HoldAndReleaseAsync(HttpClient client, string showtime, int worker)
+    {
+        var hold = await Venue.ReadAsync(await client.PostAsJsonAsync($"{showtime}/holds", new { seats = new[] { Venue.Seat(worker) } }));
+        using var released = await client.DeleteAsync($"{showtime}/holds/{hold.GetProperty("holdId").GetGuid()}");
+        released.EnsureSuccessStatusCode();
     }
 
     /// <summary>
@@ -46,41 +54,38 @@ public sealed class SeatScenarios(ApiSession api, TokenMinter tokens, PgBench pg
             app.MapDelete("/holds/{holdId:guid}", (Guid holdId) => Results.NoContent());
         });
         var clients = Enumerable.Range(0, shape.Workers).Select(_ => api.NewClient(baseAddress: bare.Address)).ToArray();
-        async Task Cycle(int worker)
-        {
-            var hold = await Venue.ReadAsync(await clients[worker].PostAsJsonAsync("/holds", new { seats = new[] { Venue.Seat(worker) } }));
-            using var released = await clients[worker].DeleteAsync($"/holds/{hold.GetProperty("holdId").GetGuid()}");
-            released.EnsureSuccessStatusCode();
-        }
-        return await LoadRunner.MeasureAsync(shape, Cycle);
+        return await LoadRunner.MeasureAsync(shape, worker => HoldAndReleaseAsync(clients[worker], "", worker));
     }
 
-    /// <summary>GET of a 300-seat map against a bare Kestrel endpoint serializing a same-size body per request.</summary>
+    /// <summary>
+    /// GET of a 300-seat map, against the conventional service's SELECT and against a bare Kestrel
+    /// endpoint serializing a same-size body per request.
+    /// </summary>
     public async Task<string> SeatMapAsync(Venue venue)
     {
         var showtime = await venue.ShowtimeAsync(await venue.AuditoriumAsync());
         var reader = api.NewClient();
         var body = await reader.GetByteArrayAsync($"/api/v1/showtimes/{showtime}/seats");
-        async Task ReadMap(int _)
-        {
-            using var response = await reader.GetAsync($"/api/v1/showtimes/{showtime}/seats");
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-        }
-        var product = await LoadRunner.MeasureAsync(shape, ReadMap);
+        var conventionalShowtime = await conventional.ShowtimeAsync();
+        var conventionalReader = conventional.Anonymous();
 
         var seats = JsonDocument.Parse(body).RootElement.Deserialize<SeatMapBody>(BareKestrel.Json)!;
         await using var bare = await BareKestrel.StartAsync(app => app.MapGet("/seats", () => Results.Json(seats, BareKestrel.Json)));
         var plain = api.NewClient(baseAddress: bare.Address);
-        async Task ReadBare(int _)
-        {
-            using var response = await plain.GetAsync("/seats");
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-        }
-        var baseline = await LoadRunner.MeasureAsync(shape, ReadBare);
-        return Line($"seat-map: {product.PerSecond:F0}/s · kestrel-json-baseline: {baseline.PerSecond:F0}/s · ratio {product.PerSecond / baseline.PerSecond:F2}",
-            $"{body.Length:N0}-byte body; p99 {product.P99Milliseconds:F1} ms against {baseline.P99Milliseconds:F1} ms; {product.Errors} errors");
+        var results = await LoadRunner.AlternateAsync(shape, Rounds,
+            _ => ReadAsync(reader, $"/api/v1/showtimes/{showtime}/seats"),
+            _ => ReadAsync(conventionalReader, $"/api/v1/showtimes/{conventionalShowtime}/seats"),
+            _ => ReadAsync(plain, "/seats"));
+        var (product, baseline, kestrel) = (results[0], results[1], results[2]);
+        return Line($"seat-map: {product.PerSecond:F0}/s · conventional: {baseline.PerSecond:F0}/s · ratio {product.PerSecond / baseline.PerSecond:F2} (goal ≥ 10) · kestrel-json: {kestrel.PerSecond:F0}/s · ratio {product.PerSecond / kestrel.PerSecond:F2} (goal ≥ 1.2)",
+            $"{body.Length:N0}-byte body; p99 {product.P99Milliseconds:F1} ms against {baseline.P99Milliseconds:F1} and {kestrel.P99Milliseconds:F1} ms; {product.Errors + baseline.Errors + kestrel.Errors} errors; {Rounds} alternating rounds");
+    }
+
+    private static async Task ReadAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
     }
 
     /// <summary>A 300-seat showtime and 2,000 customers asking for one best-available seat at the same moment.</summary>
