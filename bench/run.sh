@@ -3,7 +3,7 @@
 # Release processes, driven by bench/Marquee.Bench. Each scenario prints one summary line with its
 # same-run baseline.
 #   ./bench/run.sh [--quick] [--viewers=N] [scenario ...]
-#   scenarios: hot-holds seat-map fan-out sell-out checkout catalog memory (default: all, in that order)
+#   scenarios: hot-holds seat-map release-night fan-out sell-out checkout catalog memory (default: all, in that order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -62,11 +62,11 @@ public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, LoadSh
             $"checkout: {result.PerSecond:F1} orders/s · p99 {result.P99Milliseconds:F0} ms\n    (hold → order with concessions → final status, payment simulator at 50 ms, {shape.Workers} clients, p50 {result.P50Milliseconds:F0} ms, {result.Errors} errors)");
     }
 
-    /// <summary>Schedules and opens 1,000 showtimes (each seat map active in the silo), then reads the silo's resident memory.</summary>
-    public async Task<string> MemoryAsync(Venue venue, int siloPid, int showtimes = 1000)
+    /// <summary>Schedules and opens 10,000 showtimes (each seat map active in the silo), then reads the silo's resident memory.</summary>
+    public async Task<string> MemoryAsync(Venue venue, int siloPid, int showtimes = 10_000)
     {
         var auditoriums = new List<Guid>();
-        for (var i = 0; i < 20; i++) auditoriums.Add(await venue.AuditoriumAsync());
+        for (var i = 0; i < 50; i++) auditoriums.Add(await venue.AuditoriumAsync());
         var reader = api.NewClient();
         var created = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, showtimes), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
@@ -80,7 +80,7 @@ public sealed class CheckoutScenarios(ApiSession api, TokenMinter tokens, LoadSh
         await Task.Delay(TimeSpan.FromSeconds(1));
         var after = ResidentMiB(siloPid);
         return string.Create(CultureInfo.InvariantCulture,
-            $"memory: silo working set {Math.Min(before, after):F0} MiB with {created:N0} active showtimes\n    (resident set of the silo process from /proc; 300-seat maps)");
+            $"memory: silo working set {Math.Min(before, after):F0} MiB with {created:N0} active showtimes (goal < 1,024 MiB)\n    (resident set of the silo process from /proc; 300-seat maps)");
     }
 
     private static double ResidentMiB(int pid)

@@ -19,12 +19,17 @@ public static class LoadRunner
     /// Several systems doing the same job, each warmed up, then measured in turns (A, B, A, B, …) so
     /// that a noisy moment on the shared cores falls on all of them; each result sums its turns.
     /// </summary>
-    public static async Task<LoadResult[]> AlternateAsync(LoadShape shape, int rounds, params Func<int, Task>[] operations)
+    public static Task<LoadResult[]> AlternateAsync(LoadShape shape, int rounds, params Func<int, Task>[] operations) =>
+        AlternateAsync(shape, rounds, afterWarmup: () => { }, operations);
+
+    /// <param name="afterWarmup">Called once every system warmed up, before the first measured turn.</param>
+    public static async Task<LoadResult[]> AlternateAsync(LoadShape shape, int rounds, Action afterWarmup, params Func<int, Task>[] operations)
     {
         foreach (var operation in operations)
         {
             await RunAsync(shape.Workers, shape.Warmup, operation);
         }
+        afterWarmup();
         var turns = operations.Select(_ => new List<Samples>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {

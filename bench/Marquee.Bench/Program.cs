@@ -41,7 +41,7 @@ if (apiUrl is null || connection is null || keyPath is null || baselineUrl is nu
     return 2;
 }
 
-string[] all = ["hot-holds", "seat-map", "fan-out", "sell-out", "checkout", "catalog", "memory"];
+string[] all = ["hot-holds", "seat-map", "release-night", "fan-out", "sell-out", "checkout", "catalog", "memory"];
 // The warm-up is long enough for tiered compilation to settle on two shared cores (3 s left the
 // JIT still recompiling hot paths and cost a third of the measured rate).
 var shape = new LoadShape(Workers: 16, Warmup: TimeSpan.FromSeconds(quick ? 10 : 20), Duration: TimeSpan.FromSeconds(quick ? 15 : 60));
@@ -51,7 +51,8 @@ var tokens = new TokenMinter(keyPath);
 await using var database = Marquee.GrainServices.CreateDataSource(connection);
 var manager = api.NewClient(tokens.Mint("manager"));
 var venue = await Venue.CreateAsync(manager);
-var seats = new SeatScenarios(api, tokens, new Conventional(api, tokens, new Uri(baselineUrl)), shape);
+var conventional = new Conventional(api, tokens, new Uri(baselineUrl));
+var seats = new SeatScenarios(api, tokens, conventional, shape);
 var checkout = new CheckoutScenarios(api, tokens, shape);
 
 foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])
@@ -60,6 +61,7 @@ foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])
     {
         "hot-holds" => await seats.HotHoldsAsync(venue),
         "seat-map" => await seats.SeatMapAsync(venue),
+        "release-night" => await new ReleaseNightScenario(api, tokens, conventional, shape).RunAsync(venue, manager),
         "fan-out" => await new FanOutScenario(api, tokens).RunAsync(venue, viewers, changesPerSecond: 20, shape.Duration),
         "sell-out" => await seats.SellOutAsync(venue, contenders: 2000),
         "checkout" => await checkout.CheckoutAsync(venue, manager),

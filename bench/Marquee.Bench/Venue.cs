@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Marquee.Bench;
@@ -12,7 +14,7 @@ public sealed class Venue(HttpClient manager)
 
     private Guid _cinemaId;
     private int _auditoriums;
-    private int _sessions;
+    private readonly ConcurrentDictionary<Guid, StrongBox<int>> _sessions = new();
 
     public static async Task<Venue> CreateAsync(HttpClient manager)
     {
@@ -32,10 +34,10 @@ public sealed class Venue(HttpClient manager)
         return auditorium.GetProperty("id").GetGuid();
     }
 
-    /// <summary>A showtime in the auditorium, four hours after the previous one scheduled through this venue.</summary>
+    /// <summary>A showtime in the auditorium, four hours after the previous one scheduled in it through this venue.</summary>
     public async Task<Guid> ShowtimeAsync(Guid auditoriumId)
     {
-        var slot = Interlocked.Increment(ref _sessions);
+        var slot = Interlocked.Increment(ref _sessions.GetOrAdd(auditoriumId, _ => new StrongBox<int>()).Value);
         var showtime = await ReadAsync(await manager.PostAsJsonAsync("/api/v1/showtimes", new
         {
             auditoriumId, movieId = MovieId, format = "2D", audio = "dubbed",
