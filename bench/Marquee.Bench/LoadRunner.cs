@@ -16,7 +16,7 @@ public static class LoadRunner
     }
 
     /// <summary>
-    /// Several systems doing the same job, each warmed up, then measured in turns (A, B, A, B, …) so
+    /// Several systems doing the same job, each warmed up, then measured in turns (A, B, B, A, …) so
     /// that a noisy moment on the shared cores falls on all of them; each result sums its turns.
     /// </summary>
     public static Task<LoadResult[]> AlternateAsync(LoadShape shape, int rounds, params Func<int, Task>[] operations) =>
@@ -33,8 +33,10 @@ public static class LoadRunner
         var turns = operations.Select(_ => new List<Samples>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
-            for (var i = 0; i < operations.Length; i++)
+            // Each round starts with the next system, so none always follows the same one (and its leftovers).
+            for (var turn = 0; turn < operations.Length; turn++)
             {
+                var i = (round + turn) % operations.Length;
                 turns[i].Add(await SampleAsync(shape.Workers, shape.Duration / rounds, operations[i]));
             }
         }

@@ -1,4 +1,5 @@
 using Marquee.Cinema;
+using Microsoft.Extensions.Logging;
 
 namespace Marquee.Api.Live;
 
@@ -10,26 +11,30 @@ namespace Marquee.Api.Live;
 /// that takes holds twenty times a second, one write per change would be more than the cores can do.
 /// The frame's length is asked for each time, so it can follow the audience.
 /// </summary>
-public sealed class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Action<SeatMapChanged> send) : IDisposable
+public sealed partial class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Action<SeatMapChanged> send, ILogger logger) : IDisposable
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, SeatView> _seats = new(StringComparer.Ordinal);
     private SeatMapChanged? _newest;
     private long _lastSent = long.MinValue;
+    private long _lastSentVersion = long.MinValue;
     private ITimer? _flush;
+    private bool _disposed;
 
     public void Add(SeatMapChanged change)
     {
         lock (_sync)
         {
+            // The stream delivers in order; should it not, an older change must not overwrite a newer one.
+            if (_disposed || change.Version <= Math.Max(_lastSentVersion, _newest?.Version ?? long.MinValue))
+            {
+                return;
+            }
             foreach (var seat in change.Seats)
             {
                 _seats[seat.Seat] = seat;
             }
-            if (_newest is null || change.Version > _newest.Version)
-            {
-                _newest = change;
-            }
+            _newest = change;
             if (_flush is not null)
             {
                 return;
@@ -51,7 +56,19 @@ public sealed class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Actio
         {
             _flush?.Dispose();
             _flush = null;
-            SendLocked();
+            if (_disposed)
+            {
+                return;
+            }
+            try
+            {
+                SendLocked();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // On a timer thread an exception would end the process; viewers re-read on reconnect.
+                LogSendFailed(ex);
+            }
         }
     }
 
@@ -65,6 +82,7 @@ public sealed class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Actio
         _seats.Clear();
         _newest = null;
         _lastSent = clock.GetTimestamp();
+        _lastSentVersion = merged.Version;
         send(merged);
     }
 
@@ -72,8 +90,12 @@ public sealed class ChangeFrames(Func<TimeSpan> frame, TimeProvider clock, Actio
     {
         lock (_sync)
         {
+            _disposed = true;
             _flush?.Dispose();
             _flush = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live seat-map change could not be sent to the viewers.")]
+    private partial void LogSendFailed(Exception exception);
 }

@@ -36,10 +36,13 @@ public sealed class SeatMapBroadcaster : IDisposable
 
     private readonly TimeProvider _clock;
 
-    public SeatMapBroadcaster(IClusterClient cluster, IMeterFactory meters, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock)
+    private readonly ILogger<ChangeFrames> _framesLogger;
+
+    public SeatMapBroadcaster(IClusterClient cluster, IMeterFactory meters, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, ILogger<ChangeFrames> framesLogger)
     {
         _cluster = cluster;
         _clock = clock;
+        _framesLogger = framesLogger;
         _json = json.Value.SerializerOptions;
         // Viewers are connected to API instances, so they are counted here, on the API's /metrics.
         _meter = meters.Create(Marquee.ServiceDefaults.Telemetry.MeterName);
@@ -47,7 +50,7 @@ public sealed class SeatMapBroadcaster : IDisposable
             unit: "{viewer}", description: "Browsers watching a seat map live (Server-Sent Events) on this API instance.");
     }
 
-    // A viewer that falls this far behind loses the oldest changes; the versions let it notice and re-read.
+    // A viewer this far behind (a stalled connection) loses its oldest changes rather than holding memory for them.
     private const int ViewerBacklog = 256;
 
     private readonly Dictionary<Guid, Feed> _feeds = [];
@@ -61,7 +64,7 @@ public sealed class SeatMapBroadcaster : IDisposable
         {
             if (!_feeds.TryGetValue(showtimeId, out var feed))
             {
-                var frames = (feed = new Feed(_clock, Render)).Frames;
+                var frames = (feed = new Feed(_clock, Render, _framesLogger)).Frames;
                 var stream = _cluster.GetStreamProvider(StreamNames.Live)
                     .GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, showtimeId));
                 feed.Handle = await stream.SubscribeAsync((change, _) =>
@@ -90,8 +93,14 @@ public sealed class SeatMapBroadcaster : IDisposable
             if (_feeds.TryGetValue(showtimeId, out var feed) && feed.Remove(writer) == 0)
             {
                 _feeds.Remove(showtimeId);
-                await feed.Handle!.UnsubscribeAsync();
-                feed.Frames.Dispose();
+                try
+                {
+                    await feed.Handle!.UnsubscribeAsync();
+                }
+                finally
+                {
+                    feed.Frames.Dispose();
+                }
             }
         }
         finally
@@ -113,8 +122,8 @@ public sealed class SeatMapBroadcaster : IDisposable
     {
         private readonly List<ChannelWriter<LiveChange>> _viewers = [];
 
-        public Feed(TimeProvider clock, Func<SeatMapChanged, LiveChange> render) =>
-            Frames = new ChangeFrames(() => Frame(Count), clock, change => Broadcast(render(change)));
+        public Feed(TimeProvider clock, Func<SeatMapChanged, LiveChange> render, ILogger logger) =>
+            Frames = new ChangeFrames(() => Frame(Count), clock, change => Broadcast(render(change)), logger);
 
         private int Count
         {

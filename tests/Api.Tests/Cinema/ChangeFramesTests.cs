@@ -14,7 +14,7 @@ public sealed class ChangeFramesTests : IDisposable
     private readonly List<SeatMapChanged> _sent = [];
     private readonly ChangeFrames _frames;
 
-    public ChangeFramesTests() => _frames = new ChangeFrames(() => Frame, _clock, _sent.Add);
+    public ChangeFramesTests() => _frames = new ChangeFrames(() => Frame, _clock, _sent.Add, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     [Fact]
     public void AChangeAfterAQuietFrameGoesOutAtOnce()
@@ -60,6 +60,17 @@ public sealed class ChangeFramesTests : IDisposable
         _clock.Advance(Frame);
         Assert.False(_sent[^1].SalesOpen);
         Assert.Equal(2, _sent[^1].Version);
+    }
+
+    [Fact]
+    public void AChangeNoNewerThanOneAlreadyTakenIsIgnored()
+    {
+        _frames.Add(Change(5, ("A1", SeatStatus.Held)));
+        _clock.Advance(Frame);
+        _frames.Add(Change(4, ("A2", SeatStatus.Held)));
+        _frames.Add(Change(5, ("A3", SeatStatus.Held)));
+        _clock.Advance(Frame);
+        Assert.Equal(5, Assert.Single(_sent).Version);
     }
 
     [Theory]
