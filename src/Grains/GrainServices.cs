@@ -30,6 +30,7 @@ public static class GrainServices
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<UserReadModel>();
         services.AddSingleton<Marquee.Cinema.CinemaReadModel>();
+        services.AddSingleton<Marquee.Cinema.Journal.SeatJournal>();
         services.AddSingleton<IMailer, Mailer>();
         services.AddMovieCatalog(configuration);
         services.AddOrders(configuration);

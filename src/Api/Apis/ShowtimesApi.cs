@@ -38,6 +38,9 @@ public static class ShowtimesApi
         showtimes.MapGet("seats/stream", StreamSeatsAsync).WithName("StreamSeatMap").Answers(404)
             .WithSummary("The seat map, live (Server-Sent Events).")
             .WithDescription("Anonymous. A `snapshot` event with the whole map, then a `seats` event per change with the seats whose status changed and the map's new version, whichever silo and API instance made it. Event ids are versions.");
+        showtimes.MapGet("seats/{seat}/history", GetSeatHistoryAsync).WithName("GetSeatHistory").RequireAuthorization(Policies.Manager).Answers(404)
+            .WithSummary("What happened to one seat (staff).")
+            .WithDescription("From the showtime's seat journal, oldest first (at most the latest 500 events): each hold, release, expiry, order taking the hold, sale, order letting it go and refund, when it happened, and whose hold or order it was (account id and email). 404 when the showtime or the seat does not exist. Answers support's question: who held or bought this seat, and when.");
         showtimes.MapPost("holds", HoldAsync).WithName("HoldSeats").RequireAuthorization().Answers(404, 409)
             .WithSummary("Holds seats for the caller.")
             .WithDescription("Named seats (`seats`) or the best `quantity` of a `seatKind` (together in one row, nearest the centre of the best rows), all or nothing: 409 names the seats that are not available. A hold lasts 10 minutes unless an order takes it, and never past the close of sales (15 minutes after the start), after which holds are 409; at most 10 seats per person per showtime.");
@@ -119,6 +122,14 @@ public static class ShowtimesApi
             // Bytes are written as they are: the change's JSON, made once for every viewer.
             yield return new SseItem<object>(change.Json, "seats") { EventId = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
+    }
+
+    private static async Task<Ok<SeatHistoryResponse>> GetSeatHistoryAsync(
+        Guid showtimeId, [RegularExpression("^[A-Za-z]{1,2}[0-9]{1,3}$", ErrorMessage = "A seat looks like F7: a row letter and a number.")] string seat, IClusterClient cluster)
+    {
+        var label = seat.ToUpperInvariant();
+        var history = await cluster.GetGrain<IShowtimeSeatsGrain>(showtimeId).GetSeatHistoryAsync(label);
+        return TypedResults.Ok(SeatHistoryResponse.From(showtimeId, label, history));
     }
 
     private static async Task<Created<HoldResponse>> HoldAsync(Guid showtimeId, HoldRequest request, ClaimsPrincipal caller, IClusterClient cluster)

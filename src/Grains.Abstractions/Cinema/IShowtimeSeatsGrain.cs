@@ -20,6 +20,13 @@ public interface IShowtimeSeatsGrain : IGrainWithGuidKey
     [Alias("GetSeatMapIfChanged")]
     Task<SeatMapSnapshot?> GetSeatMapIfChangedAsync(long knownVersion);
 
+    /// <summary>
+    /// What happened to one seat, oldest first: the latest <c>500</c> events of its journal, as durable.
+    /// <see cref="Marquee.Common.NotFoundException"/> when the showtime has no layout or no such seat.
+    /// </summary>
+    [Alias("GetSeatHistory")]
+    Task<IReadOnlyList<SeatHistoryEntry>> GetSeatHistoryAsync(string seat);
+
     /// <summary>Holds exactly these seats for the user, all or nothing.</summary>
     [Alias("HoldSeats")]
     Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats);

@@ -31,6 +31,13 @@ public sealed class CinemaOptions
     [Range(typeof(TimeSpan), "00:00:00", "03:00:00")]
     public TimeSpan SalesCloseAfterStart { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How many seat events a seat map writes between snapshots of its state; a recovery replays at
+    /// most this many. A snapshot is also stored when a map leaves memory.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SnapshotEveryEvents { get; set; } = 200;
+
     /// <summary>Added to a movie's runtime to give a showtime's end: cleaning and the next audience walking in.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
     public TimeSpan CleaningTime { get; set; } = TimeSpan.FromMinutes(20);

@@ -1,58 +1,66 @@
+using Marquee.Cinema.Journal;
 using Marquee.Cinema.State;
 using Marquee.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace Marquee.Cinema;
 
 /// <remarks>
-/// Reentrant so that concurrent changes share storage writes: each call changes the in-memory map in
-/// one synchronous step (turns interleave only at awaits, never inside a change), then waits for the
-/// next write that covers it. One write is in flight at a time; whatever changes arrive meanwhile go
-/// out together in the following one, and each caller is answered only after the write holding its
-/// change succeeded.
+/// Event sourced: the seats live in a <see cref="SeatBook"/> that changes only by applying journal
+/// events, and what is stored is the layout (once) and those events (<see cref="SeatJournal"/>).
+/// Reentrant so that concurrent changes share storage writes: each call validates and raises its
+/// events in one synchronous step (turns interleave only at awaits, never inside a change), then waits
+/// for the next write that covers them. One write is in flight at a time; whatever events arrive
+/// meanwhile go out together in the following one, and each caller is answered only after the write
+/// holding its events succeeded. Reads and live viewers see only what storage took.
 /// Time changes the map too: holds expire, and sales close a while after the showtime starts. Those
-/// are changes like any other (persisted, then published to live viewers), made by the sweep, by the
+/// are events like any other (written, then published to live viewers), raised by the sweep, by the
 /// activation, or by a change that needs the seats; a read only reads.
 /// </remarks>
 [Reentrant]
 public sealed partial class ShowtimeSeatsGrain(
-    [PersistentState("seats", StorageNames.Cinema)] IPersistentState<SeatMapState> state,
+    SeatJournal journal,
     IOptions<CinemaOptions> options,
     BusinessMetrics metrics,
     TimeProvider clock,
     ILogger<ShowtimeSeatsGrain> logger) : Grain, IShowtimeSeatsGrain
 {
-    private readonly Dictionary<string, SeatDefinition> _seats = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Guid> _heldBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Guid> _soldTo = new(StringComparer.Ordinal);
-    private SeatMapState _map = new();
-    private SeatMapSnapshot? _snapshot;
+    /// <summary>The name seat maps were stored whole under before the journal (<see cref="MigrateWholeMapAsync"/>).</summary>
+    private const string WholeMapStateName = "seats";
+
+    private SeatBook _book = new();
+    private SeatLayout? _unwrittenLayout;
+    private readonly List<SeatEvent> _unwritten = [];
+    private long _snapshotAt;
+    private SeatMapSnapshot? _durable;
     private TaskCompletionSource? _pendingWrite;
     private bool _writing;
     private bool _poisoned;
-    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private bool _publishedSalesOpen = true;
 
     private IAsyncStream<SeatMapChanged>? _live;
 
+    private Guid ShowtimeId => this.GetPrimaryKey();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _live = this.GetStreamProvider(StreamNames.Live).GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, this.GetPrimaryKey()));
-        _map = state.State.Clone();
-        _publishedSalesOpen = !_map.SalesClosed;
-        Reindex();
-        if (_map.SalesClosed)
+        _live = this.GetStreamProvider(StreamNames.Live).GetStream<SeatMapChanged>(StreamId.Create(SeatMapStream.Namespace, ShowtimeId));
+        if ((await journal.LoadAsync(ShowtimeId) ?? await MigrateWholeMapAsync()) is { } stored)
+        {
+            _book = SeatBook.Recover(stored.Layout, stored.Snapshot, stored.Events);
+            _snapshotAt = stored.Snapshot?.Sequence ?? 0;
+            _durable = Picture(changed: null);
+        }
+        _publishedSalesOpen = !_book.SalesClosed;
+        if (_book.SalesClosed)
         {
             return;
-        }
-        if (_map.Seats.Count > 0 && _map.StartsAt is null)
-        {
-            // A seat map from before sales closed learns its showtime's start once (written with its next change).
-            _map.StartsAt = await StartOfShowtimeAsync();
         }
         // Whatever time did while nobody had the map loaded (holds run out, sales closed) is done now.
         await SettleTimeAsync();
@@ -64,6 +72,23 @@ public sealed partial class ShowtimeSeatsGrain(
         });
     }
 
+    /// <summary>A snapshot on the way out, so the next activation replays nothing; best effort, the events are durable.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_poisoned || _writing || _unwritten.Count > 0 || !_book.IsLaidOut || _book.Version == _snapshotAt)
+        {
+            return;
+        }
+        try
+        {
+            await journal.SaveSnapshotAsync(ShowtimeId, _book.Snapshot()).WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSnapshotFailed(ex, ShowtimeId);
+        }
+    }
+
     public async Task ConfigureAsync(SeatMapSetup setup)
     {
         EnsureUsable();
@@ -72,19 +97,19 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new InvalidInputException("seats", "A layout needs at least one seat and unique seat labels.");
         }
-        if (_map.Seats.Count > 0)
+        if (_book.IsLaidOut)
         {
-            if (_map.Seats.SequenceEqual(seats) && _map.Rows.SequenceEqual(setup.RowsFrontToBack))
+            if (_book.Layout.Seats.SequenceEqual(seats) && _book.Layout.RowsFrontToBack.SequenceEqual(setup.RowsFrontToBack))
             {
+                // Answered once the layout is durable, as the first call was.
+                await PersistAsync();
                 return;
             }
             throw new ConflictException("This showtime already has a different seat layout.");
         }
-        _map.Rows = [.. setup.RowsFrontToBack];
-        _map.Seats = seats;
-        _map.StartsAt = setup.StartsAt;
-        Changed();
-        Reindex();
+        var layout = new SeatLayout([.. setup.RowsFrontToBack], seats, setup.StartsAt);
+        _book.SetLayout(layout);
+        _unwrittenLayout = layout;
         await PersistAsync();
         await SettleTimeAsync();
     }
@@ -97,18 +122,27 @@ public sealed partial class ShowtimeSeatsGrain(
         return Task.FromResult(snapshot.Version == knownVersion ? null : snapshot);
     }
 
+    public async Task<IReadOnlyList<SeatHistoryEntry>> GetSeatHistoryAsync(string seat)
+    {
+        CurrentSnapshot();
+        var label = seat.Trim().ToUpperInvariant();
+        if (!_book.Exists(label))
+        {
+            throw new NotFoundException($"This showtime has no seat {label}.");
+        }
+        return await journal.HistoryAsync(ShowtimeId, label);
+    }
+
+    /// <summary>The map as storage has it: never a change whose write is still in flight, or may yet fail.</summary>
     private SeatMapSnapshot CurrentSnapshot()
     {
-        if (_map.Seats.Count == 0)
-        {
-            throw new NotFoundException("No such showtime.");
-        }
-        if (_map.SalesClosed)
+        var durable = _durable ?? throw new NotFoundException("No such showtime.");
+        if (!durable.SalesOpen)
         {
             // Only a refund still changes a closed map: answer, and let go of the memory (the API keeps a copy a minute).
             DeactivateOnIdle();
         }
-        return _snapshot ??= BuildSnapshot();
+        return durable;
     }
 
     public async Task<HoldConfirmation> HoldSeatsAsync(Guid userId, IReadOnlyList<string> seats)
@@ -121,7 +155,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new InvalidInputException("seats", "Name at least one seat.");
         }
-        var unavailable = labels.Where(label => !IsFree(label)).ToList();
+        var unavailable = labels.Where(label => !_book.IsFree(label)).ToList();
         if (unavailable.Count > 0)
         {
             throw new SeatsUnavailableException(unavailable);
@@ -142,7 +176,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new InvalidInputException("seatKind", "Blocked seats are not for sale.");
         }
-        var block = BestAvailable.Pick(_map.Rows, _map.Seats, seat => IsFree(seat.Label), quantity, kind)
+        var block = BestAvailable.Pick(_book.Layout.RowsFrontToBack, _book.Layout.Seats, seat => _book.IsFree(seat.Label), quantity, kind)
             ?? throw new ConflictException($"No {quantity} adjacent {kind.ToString().ToLowerInvariant()} seats are free in one row.");
         return await HoldAsync(userId, block.Select(seat => seat.Label).ToList());
     }
@@ -150,11 +184,11 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task ReleaseHoldAsync(Guid userId, Guid holdId)
     {
         EnsureUsable();
-        if (_map.Seats.Count == 0)
+        if (!_book.IsLaidOut)
         {
             throw new NotFoundException("No such showtime.");
         }
-        if (!_map.Holds.TryGetValue(holdId, out var hold))
+        if (!_book.Holds.TryGetValue(holdId, out var hold))
         {
             return;
         }
@@ -167,8 +201,7 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new ConflictException($"The hold belongs to order {orderId}; cancel the order instead.");
         }
-        RemoveHold(holdId, hold);
-        Changed(hold.Seats);
+        Raise(SeatEventKind.Released, holdId, hold.UserId, null, hold.Seats);
         await PersistAsync();
         metrics.HoldsReleased(1);
     }
@@ -178,7 +211,7 @@ public sealed partial class ShowtimeSeatsGrain(
         EnsureUsable();
         await SettleTimeAsync();
         EnsureSalesOpen();
-        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
+        if (!_book.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId)
         {
             throw new ConflictException("The hold has expired or does not exist.");
         }
@@ -186,51 +219,51 @@ public sealed partial class ShowtimeSeatsGrain(
         {
             throw new InvalidInputException("tickets", $"Give one ticket for each held seat: {string.Join(", ", hold.Seats)}.");
         }
-        var held = hold.Seats.Select(label => _seats[label]).ToList();
+        var held = hold.Seats.Select(_book.Seat).ToList();
         if (hold.OrderId == orderId)
         {
+            // Answered once the attachment is durable, as the first call was.
+            await PersistAsync();
             return held;
         }
         if (hold.OrderId is not null)
         {
             throw new ConflictException("The hold already belongs to another order.");
         }
-        _map.Holds[holdId] = hold with { OrderId = orderId, ExpiresAt = NoLaterThanClose(clock.GetUtcNow() + options.Value.OrderHoldDuration) };
-        Changed();
+        Raise(SeatEventKind.AttachedToOrder, holdId, userId, orderId, hold.Seats, NoLaterThanClose(clock.GetUtcNow() + options.Value.OrderHoldDuration));
         await PersistAsync();
         return held;
     }
 
     public Task<bool> IsHeldForOrderAsync(Guid holdId, Guid orderId)
     {
-        if (_map.Sales.TryGetValue(orderId, out var sale))
+        if (_book.Sales.TryGetValue(orderId, out var sale))
         {
             return Task.FromResult(sale.HoldId == holdId);
         }
         // Time's changes may not be made yet; a hold past its moment counts as gone, as the confirm will find it.
-        return Task.FromResult(_map.Holds.TryGetValue(holdId, out var hold) && hold.OrderId == orderId
-            && hold.ExpiresAt > clock.GetUtcNow() && !_map.SalesClosed);
+        return Task.FromResult(_book.Holds.TryGetValue(holdId, out var hold) && hold.OrderId == orderId
+            && hold.ExpiresAt > clock.GetUtcNow() && !_book.SalesClosed);
     }
 
     public async Task<IReadOnlyList<string>> ConfirmHoldAsync(Guid userId, Guid holdId, Guid orderId)
     {
         EnsureUsable();
-        if (_map.Sales.TryGetValue(orderId, out var done))
+        if (_book.Sales.TryGetValue(orderId, out var done))
         {
-            return done.HoldId == holdId ? done.Seats : throw new ConflictException("This order already bought other seats.");
+            if (done.HoldId != holdId)
+            {
+                throw new ConflictException("This order already bought other seats.");
+            }
+            await PersistAsync();
+            return done.Seats;
         }
         await SettleTimeAsync();
-        if (!_map.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId || (hold.OrderId is { } owner && owner != orderId))
+        if (!_book.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId || (hold.OrderId is { } owner && owner != orderId))
         {
             throw new ConflictException("The hold has expired or does not exist.");
         }
-        RemoveHold(holdId, hold);
-        _map.Sales[orderId] = new SaleRecord(hold.UserId, holdId, [.. hold.Seats]);
-        foreach (var label in hold.Seats)
-        {
-            _soldTo[label] = orderId;
-        }
-        Changed(hold.Seats);
+        Raise(SeatEventKind.Sold, holdId, hold.UserId, orderId, hold.Seats);
         await PersistAsync();
         return hold.Seats;
     }
@@ -238,50 +271,36 @@ public sealed partial class ShowtimeSeatsGrain(
     public async Task ReleaseOrderAsync(Guid orderId)
     {
         EnsureUsable();
-        var attached = _map.Holds.Where(entry => entry.Value.OrderId == orderId).ToList();
+        var attached = _book.Holds.Where(entry => entry.Value.OrderId == orderId).ToList();
         foreach (var (holdId, hold) in attached)
         {
-            RemoveHold(holdId, hold);
-            Changed(hold.Seats);
+            Raise(SeatEventKind.OrderReleased, holdId, hold.UserId, orderId, hold.Seats);
         }
-        if (!_map.Sales.Remove(orderId, out var sale))
+        if (_book.Sales.TryGetValue(orderId, out var sale))
         {
-            if (attached.Count > 0)
-            {
-                await PersistAsync();
-                metrics.HoldsReleased(attached.Count);
-            }
-            return;
+            Raise(SeatEventKind.Refunded, sale.HoldId, sale.UserId, orderId, sale.Seats);
         }
-        foreach (var label in sale.Seats)
-        {
-            _soldTo.Remove(label);
-        }
-        Changed(sale.Seats);
+        // Also when nothing changed now: a repeat is answered only once what the first call did is durable.
         await PersistAsync();
-        metrics.HoldsReleased(attached.Count);
+        if (attached.Count > 0)
+        {
+            metrics.HoldsReleased(attached.Count);
+        }
     }
 
     private async Task<HoldConfirmation> HoldAsync(Guid userId, List<string> labels)
     {
-        var owned = _map.Holds.Values.Where(hold => hold.UserId == userId).Sum(hold => hold.Seats.Count)
-            + _map.Sales.Values.Where(sale => sale.UserId == userId).Sum(sale => sale.Seats.Count);
+        var owned = _book.SeatsOwnedBy(userId);
         if (owned + labels.Count > options.Value.MaxSeatsPerUser)
         {
             throw new InvalidInputException("seats", $"At most {options.Value.MaxSeatsPerUser} seats per person per showtime; you have {owned}.");
         }
-
         var holdId = Guid.NewGuid();
-        var hold = new HoldRecord(userId, labels, NoLaterThanClose(clock.GetUtcNow() + options.Value.HoldDuration));
-        _map.Holds[holdId] = hold;
-        foreach (var label in labels)
-        {
-            _heldBy[label] = holdId;
-        }
-        Changed(labels);
+        var expiresAt = NoLaterThanClose(clock.GetUtcNow() + options.Value.HoldDuration);
+        Raise(SeatEventKind.Held, holdId, userId, null, labels, expiresAt);
         await PersistAsync();
         metrics.HoldCreated();
-        return new HoldConfirmation(holdId, labels, hold.ExpiresAt);
+        return new HoldConfirmation(holdId, labels, expiresAt);
     }
 
     /// <summary>After a failed write, memory may hold changes storage lacks: refuse work until reloaded.</summary>
@@ -294,116 +313,76 @@ public sealed partial class ShowtimeSeatsGrain(
     }
 
     /// <summary>When sales close, or null when they never do (a layout without a showtime start).</summary>
-    private DateTimeOffset? SalesCloseAt => _map.StartsAt + options.Value.SalesCloseAfterStart;
+    private DateTimeOffset? SalesCloseAt => _book.Layout.StartsAt + options.Value.SalesCloseAfterStart;
 
     /// <summary>No hold outlives the close of sales.</summary>
     private DateTimeOffset NoLaterThanClose(DateTimeOffset expiresAt) => SalesCloseAt is { } close && close < expiresAt ? close : expiresAt;
 
     private void EnsureSalesOpen()
     {
-        if (_map.SalesClosed)
+        if (_book.SalesClosed)
         {
             throw new SalesClosedException(SalesCloseAt ?? clock.GetUtcNow());
         }
     }
 
-    private async Task<DateTimeOffset?> StartOfShowtimeAsync()
-    {
-        try
-        {
-            return (await GrainFactory.GetGrain<IShowtimesGrain>(0).GetAsync(this.GetPrimaryKey())).StartsAt;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private bool IsFree(string label) =>
-        _seats.TryGetValue(label, out var seat) && seat.Kind != SeatKind.Blocked && !_heldBy.ContainsKey(label) && !_soldTo.ContainsKey(label);
-
-    private void RemoveHold(Guid holdId, HoldRecord hold)
-    {
-        _map.Holds.Remove(holdId);
-        foreach (var label in hold.Seats)
-        {
-            _heldBy.Remove(label);
-        }
-    }
-
     /// <summary>
-    /// Drops holds past their time. Expiry is decided by the persisted expiry instant, so dropping
-    /// them in memory first and writing later is safe: a reload drops them again.
-    /// </summary>
-    private int ExpireStaleHolds()
-    {
-        var now = clock.GetUtcNow();
-        var expired = _map.Holds.Where(entry => entry.Value.ExpiresAt <= now).ToList();
-        foreach (var (holdId, hold) in expired)
-        {
-            RemoveHold(holdId, hold);
-            Changed(hold.Seats);
-        }
-        return expired.Count;
-    }
-
-    /// <summary>
-    /// Makes the changes time brings: sales close once their moment passed (every hold released),
-    /// holds past their expiry are dropped. Each is a change like any other: written, then published.
+    /// Makes the changes time brings: sales close once their moment passed (every hold let go first),
+    /// holds past their expiry are let go. Expiry is decided by the stored expiry instant, so a reload
+    /// reaches the same verdict.
     /// </summary>
     private async Task SettleTimeAsync()
     {
-        var now = clock.GetUtcNow();
-        var ended = 0;
-        if (!_map.SalesClosed && SalesCloseAt is { } close && now >= close)
+        if (!_book.IsLaidOut || _book.SalesClosed)
         {
-            foreach (var (holdId, hold) in _map.Holds.ToList())
-            {
-                RemoveHold(holdId, hold);
-                Changed(hold.Seats);
-                ended++;
-            }
-            _map.SalesClosed = true;
-            Changed();
+            return;
         }
-        else
+        var now = clock.GetUtcNow();
+        var closing = SalesCloseAt is { } close && now >= close;
+        var ended = _book.Holds.Where(entry => closing || entry.Value.ExpiresAt <= now).ToList();
+        foreach (var (holdId, hold) in ended)
         {
-            ended = ExpireStaleHolds();
-            if (ended == 0)
-            {
-                return;
-            }
+            Raise(SeatEventKind.Expired, holdId, hold.UserId, hold.OrderId, hold.Seats);
+        }
+        if (closing)
+        {
+            Raise(SeatEventKind.SalesClosed, null, null, null, []);
+        }
+        if (ended.Count == 0 && !closing)
+        {
+            return;
         }
         await PersistAsync();
-        metrics.HoldsExpired(ended);
+        metrics.HoldsExpired(ended.Count);
     }
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        if (_map.Seats.Count == 0 || _poisoned)
+        if (!_book.IsLaidOut || _poisoned)
         {
             return;
         }
         await SettleTimeAsync();
-        if (_map.SalesClosed)
+        if (_book.SalesClosed)
         {
             DeactivateOnIdle();
         }
     }
 
-    private void Changed(IEnumerable<string>? seats = null)
+    private void Raise(SeatEventKind kind, Guid? holdId, Guid? userId, Guid? orderId, IReadOnlyList<string> seats, DateTimeOffset? expiresAt = null)
     {
-        _map.Version++;
-        _snapshot = null;
-        if (seats is not null)
-        {
-            _unpublished.UnionWith(seats);
-        }
+        var change = new SeatEvent(_book.Version + 1, clock.GetUtcNow(), kind, holdId, userId, orderId, [.. seats], expiresAt);
+        _book.Apply(change);
+        _unwritten.Add(change);
     }
 
-    /// <summary>Completes once a storage write that includes every change made so far has succeeded.</summary>
+    /// <summary>Completes once a storage write that includes every event raised so far has succeeded.</summary>
     private Task PersistAsync()
     {
+        if (!_writing && _unwritten.Count == 0 && _unwrittenLayout is null)
+        {
+            return Task.CompletedTask;
+        }
         _pendingWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var covering = _pendingWrite.Task;
         if (!_writing)
@@ -421,27 +400,36 @@ public sealed partial class ShowtimeSeatsGrain(
             while (_pendingWrite is { } batch)
             {
                 _pendingWrite = null;
-                // Storage serializes off this turn; hand it a copy so later changes cannot race it.
-                var written = state.State = _map.Clone();
-                var published = _unpublished.ToList();
-                _unpublished.Clear();
+                var snapshotDue = _book.Version - _snapshotAt >= options.Value.SnapshotEveryEvents;
+                var write = new SeatJournalWrite(_unwrittenLayout, [.. _unwritten], snapshotDue ? _book.Snapshot() : null);
+                _unwrittenLayout = null;
+                _unwritten.Clear();
+                // Memory is exactly what this write leaves in storage until the next await: take its picture now.
+                var changed = write.Events.SelectMany(change => change.Seats).ToHashSet(StringComparer.Ordinal);
+                var picture = Picture(write.Layout is null ? changed : null);
                 try
                 {
-                    await state.WriteOrDeactivateAsync(this);
-                    batch.SetResult();
+                    await journal.AppendAsync(ShowtimeId, write);
                 }
                 catch (Exception ex)
                 {
-                    // Memory now holds changes storage may not have, and nobody was told they succeeded.
-                    // The shared rule drops the activation; calls interleaved before it goes are refused.
-                    LogWriteFailed(ex, this.GetPrimaryKey());
+                    // Memory now holds events storage may not have, and nobody was told they succeeded. Drop
+                    // the activation (the next one starts from storage); calls interleaved before it goes are refused.
+                    LogWriteFailed(ex, ShowtimeId);
+                    _poisoned = true;
+                    DeactivateOnIdle();
                     batch.SetException(ex);
                     _pendingWrite?.SetException(ex);
                     _pendingWrite = null;
-                    _poisoned = true;
                     return;
                 }
-                await PublishAsync(written, published);
+                _durable = picture;
+                if (write.Snapshot is { } snapshot)
+                {
+                    _snapshotAt = snapshot.Sequence;
+                }
+                batch.SetResult();
+                await PublishAsync(picture, changed);
             }
         }
         finally
@@ -451,73 +439,107 @@ public sealed partial class ShowtimeSeatsGrain(
     }
 
     /// <summary>
-    /// Tells live viewers which seats the write just made durable changed, as that write has them: its
-    /// version and those seats' statuses. Changes made while it was in flight are told with the next
-    /// write, under a newer version; told now under today's version, the next event would carry the
-    /// same version and viewers would skip it as already seen. Best effort: a lost event costs a
-    /// snapshot re-read, never a seat.
+    /// The public map as memory has it now. With <paramref name="changed"/>, the durable picture with
+    /// just those seats redrawn, so a write costs its changes and not the whole room.
     /// </summary>
-    private async Task PublishAsync(SeatMapState written, List<string> labels)
+    private SeatMapSnapshot Picture(HashSet<string>? changed)
     {
-        var salesOpen = !written.SalesClosed;
-        if (labels.Count == 0 && salesOpen == _publishedSalesOpen)
+        var layout = _book.Layout.Seats;
+        SeatView[] seats;
+        if (_durable is null || changed is null)
+        {
+            seats = layout.Select(_book.View).ToArray();
+        }
+        else
+        {
+            seats = [.. _durable.Seats];
+            foreach (var label in changed)
+            {
+                seats[_book.PositionOf(label)] = _book.View(_book.Seat(label));
+            }
+        }
+        var capacity = _durable?.Capacity ?? layout.Count(seat => seat.Kind != SeatKind.Blocked);
+        return new SeatMapSnapshot(ShowtimeId, _book.Version, capacity, seats, !_book.SalesClosed);
+    }
+
+    /// <summary>
+    /// Tells live viewers which seats the write just made durable changed, as that write has them: its
+    /// version and those seats' statuses. Best effort: a lost event costs a snapshot re-read, never a seat.
+    /// </summary>
+    private async Task PublishAsync(SeatMapSnapshot written, HashSet<string> changed)
+    {
+        if (changed.Count == 0 && written.SalesOpen == _publishedSalesOpen)
         {
             return;
         }
-        _publishedSalesOpen = salesOpen;
-        var wanted = labels.ToHashSet(StringComparer.Ordinal);
-        var held = written.Holds.Values.SelectMany(hold => hold.Seats).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
-        var sold = written.Sales.Values.SelectMany(sale => sale.Seats).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
-        var changed = written.Seats.Where(seat => wanted.Contains(seat.Label))
-            .Select(seat => View(seat, sold: sold.Contains(seat.Label), held: held.Contains(seat.Label))).ToList();
+        _publishedSalesOpen = written.SalesOpen;
+        var views = changed.Select(label => written.Seats[_book.PositionOf(label)]).ToList();
         try
         {
-            await _live!.OnNextAsync(new SeatMapChanged(this.GetPrimaryKey(), written.Version, changed, salesOpen));
+            await _live!.OnNextAsync(new SeatMapChanged(ShowtimeId, written.Version, views, written.SalesOpen));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogPublishFailed(ex, this.GetPrimaryKey());
+            LogPublishFailed(ex, ShowtimeId);
         }
     }
 
-    private void Reindex()
+    /// <summary>
+    /// A seat map stored whole, as before the journal, moves into it on its first activation: its layout,
+    /// and a snapshot at its version so viewers' versions keep rising. The whole map is then removed.
+    /// Two activations migrating at once cannot both succeed: the layout is written once.
+    /// </summary>
+    private async Task<StoredSeats?> MigrateWholeMapAsync()
     {
-        _seats.Clear();
-        _heldBy.Clear();
-        _soldTo.Clear();
-        foreach (var seat in _map.Seats)
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Cinema);
+        var whole = new GrainState<SeatMapState>();
+        await storage.ReadStateAsync(WholeMapStateName, this.GetGrainId(), whole);
+        var map = whole.State;
+        if (!whole.RecordExists || map is null || map.Seats.Count == 0)
         {
-            _seats[seat.Label] = seat;
+            return null;
         }
-        foreach (var (holdId, hold) in _map.Holds)
+        var startsAt = map.StartsAt ?? (map.SalesClosed ? null : await StartOfShowtimeAsync());
+        var layout = new SeatLayout(map.Rows, map.Seats, startsAt);
+        var snapshot = new SeatBookSnapshot(map.Version, map.Holds, map.Sales, map.SalesClosed);
+        await journal.AppendAsync(ShowtimeId, new SeatJournalWrite(layout, [], snapshot));
+        LogMigrated(ShowtimeId, map.Version);
+        try
         {
-            foreach (var label in hold.Seats) _heldBy[label] = holdId;
+            await storage.ClearStateAsync(WholeMapStateName, this.GetGrainId(), whole);
         }
-        foreach (var (orderId, sale) in _map.Sales)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            foreach (var label in sale.Seats) _soldTo[label] = orderId;
+            // Harmless: the journal has the layout now, so the whole map is never read again.
+            LogWholeMapKept(ex, ShowtimeId);
         }
-        _snapshot = null;
+        return new StoredSeats(layout, snapshot, []);
     }
 
-    private SeatMapSnapshot BuildSnapshot()
+    private async Task<DateTimeOffset?> StartOfShowtimeAsync()
     {
-        var views = _map.Seats.Select(View).ToList();
-        return new SeatMapSnapshot(this.GetPrimaryKey(), _map.Version, _map.Seats.Count(seat => seat.Kind != SeatKind.Blocked), views, !_map.SalesClosed);
+        try
+        {
+            return (await GrainFactory.GetGrain<IShowtimesGrain>(0).GetAsync(ShowtimeId)).StartsAt;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
-
-    private SeatView View(SeatDefinition seat) => View(seat, sold: _soldTo.ContainsKey(seat.Label), held: _heldBy.ContainsKey(seat.Label));
-
-    private static SeatView View(SeatDefinition seat, bool sold, bool held) => new(seat.Label, seat.Row, seat.Number, seat.Kind,
-        seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
-        : sold ? SeatStatus.Sold
-        : held ? SeatStatus.Held
-        : SeatStatus.Available,
-        seat.Column);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} change could not be published to live viewers")]
     private partial void LogPublishFailed(Exception exception, Guid showtimeId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seat map {ShowtimeId} could not be written; reloading from storage")]
     private partial void LogWriteFailed(Exception exception, Guid showtimeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} could not store its snapshot on deactivation; the next activation replays its events")]
+    private partial void LogSnapshotFailed(Exception exception, Guid showtimeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seat map {ShowtimeId} moved into the seat journal at version {Version}")]
+    private partial void LogMigrated(Guid showtimeId, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seat map {ShowtimeId} is in the journal, but its whole-map row could not be removed")]
+    private partial void LogWholeMapKept(Exception exception, Guid showtimeId);
 }

@@ -29,6 +29,41 @@ public sealed record SeatChangesResponse(Guid ShowtimeId, long Version, IReadOnl
         new(change.ShowtimeId, change.Version, change.Seats.Select(SeatResponse.From).ToList(), change.SalesOpen);
 }
 
+/// <summary>What happened to one seat of a showtime, oldest first: its latest events from the seat journal.</summary>
+public sealed record SeatHistoryResponse(Guid ShowtimeId, string Seat, IReadOnlyList<SeatEventResponse> Events)
+{
+    public static SeatHistoryResponse From(Guid showtimeId, string seat, IReadOnlyList<SeatHistoryEntry> history) =>
+        new(showtimeId, seat, history.Select(SeatEventResponse.From).ToList());
+}
+
+/// <summary>
+/// One event: <see cref="Kind"/> is <c>held</c>, <c>released</c>, <c>expired</c>, <c>attachedToOrder</c>,
+/// <c>sold</c>, <c>orderReleased</c> or <c>refunded</c>; <see cref="Version"/> is the seat map's version it made;
+/// <see cref="Seats"/> every seat the same event touched (a hold of several seats is one event).
+/// </summary>
+public sealed record SeatEventResponse(
+    long Version,
+    DateTimeOffset At,
+    string Kind,
+    IReadOnlyList<string> Seats,
+    Guid? HoldId,
+    Guid? UserId,
+    string? UserEmail,
+    Guid? OrderId,
+    DateTimeOffset? ExpiresAt)
+{
+    public static SeatEventResponse From(SeatHistoryEntry entry) => new(
+        entry.Sequence,
+        entry.At,
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(entry.Kind.ToString()),
+        entry.Seats,
+        entry.HoldId,
+        entry.UserId,
+        entry.UserEmail,
+        entry.OrderId,
+        entry.ExpiresAt);
+}
+
 /// <summary>Either named seats or a quantity of a kind for best-available; not both.</summary>
 [RequireOneOf(nameof(Seats), nameof(Quantity))]
 public sealed partial record HoldRequest(

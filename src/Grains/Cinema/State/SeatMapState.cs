@@ -1,5 +1,9 @@
 namespace Marquee.Cinema.State;
 
+/// <summary>
+/// A seat map as it was stored whole, before the seat journal: read only to move it into the journal.
+/// Holds and sales keep their shapes in the journal's snapshots.
+/// </summary>
 [GenerateSerializer, Alias("Marquee.Cinema.State.SeatMapState")]
 public sealed class SeatMapState
 {
@@ -14,18 +18,6 @@ public sealed class SeatMapState
 
     /// <summary>Set once sales closed: every hold was released and nothing more is sold.</summary>
     [Id(6)] public bool SalesClosed { get; set; }
-
-    /// <summary>A deep copy, so storage can serialize it while the grain keeps changing the original.</summary>
-    public SeatMapState Clone() => new()
-    {
-        Rows = [.. Rows],
-        Seats = [.. Seats],
-        Holds = Holds.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
-        Sales = Sales.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
-        Version = Version,
-        StartsAt = StartsAt,
-        SalesClosed = SalesClosed,
-    };
 }
 
 /// <summary>A hold; once an order takes it (<see cref="OrderId"/>) it no longer expires, until the order settles it.</summary>
