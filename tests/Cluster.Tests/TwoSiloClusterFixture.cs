@@ -48,6 +48,8 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         Payments = await PaymentSimulatorHost.StartAsync();
         _shared["Payments__BaseUrl"] = Payments.BaseUrl.ToString();
         _shared["Payments__RetryBaseDelay"] = "00:00:00.050";
+        // Small, so a crash test's recovery replays a snapshot and the events after it.
+        _shared["Cinema__SnapshotEveryEvents"] = "25";
 
         SiloA = StartSilo("silo-a");
         SiloB = StartSilo("silo-b");

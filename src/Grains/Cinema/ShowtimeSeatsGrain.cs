@@ -107,7 +107,7 @@ public sealed partial class ShowtimeSeatsGrain(
             }
             throw new ConflictException("This showtime already has a different seat layout.");
         }
-        var layout = new SeatLayout([.. setup.RowsFrontToBack], seats, setup.StartsAt);
+        var layout = new SeatLayout([.. setup.RowsFrontToBack], seats, setup.StartsAt is { } start ? ToMicroseconds(start) : null);
         _book.SetLayout(layout);
         _unwrittenLayout = layout;
         await PersistAsync();
@@ -296,11 +296,10 @@ public sealed partial class ShowtimeSeatsGrain(
             throw new InvalidInputException("seats", $"At most {options.Value.MaxSeatsPerUser} seats per person per showtime; you have {owned}.");
         }
         var holdId = Guid.NewGuid();
-        var expiresAt = NoLaterThanClose(clock.GetUtcNow() + options.Value.HoldDuration);
-        Raise(SeatEventKind.Held, holdId, userId, null, labels, expiresAt);
+        var held = Raise(SeatEventKind.Held, holdId, userId, null, labels, NoLaterThanClose(clock.GetUtcNow() + options.Value.HoldDuration));
         await PersistAsync();
         metrics.HoldCreated();
-        return new HoldConfirmation(holdId, labels, expiresAt);
+        return new HoldConfirmation(holdId, labels, held.ExpiresAt!.Value);
     }
 
     /// <summary>After a failed write, memory may hold changes storage lacks: refuse work until reloaded.</summary>
@@ -369,12 +368,20 @@ public sealed partial class ShowtimeSeatsGrain(
         }
     }
 
-    private void Raise(SeatEventKind kind, Guid? holdId, Guid? userId, Guid? orderId, IReadOnlyList<string> seats, DateTimeOffset? expiresAt = null)
+    /// <summary>
+    /// Applies an event and queues it for the next write. Its instants are cut to PostgreSQL's
+    /// microseconds first, so the map a recovery replays expires holds at the very instants this one does.
+    /// </summary>
+    private SeatEvent Raise(SeatEventKind kind, Guid? holdId, Guid? userId, Guid? orderId, IReadOnlyList<string> seats, DateTimeOffset? expiresAt = null)
     {
-        var change = new SeatEvent(_book.Version + 1, clock.GetUtcNow(), kind, holdId, userId, orderId, [.. seats], expiresAt);
+        var change = new SeatEvent(_book.Version + 1, ToMicroseconds(clock.GetUtcNow()), kind, holdId, userId, orderId, [.. seats],
+            expiresAt is { } instant ? ToMicroseconds(instant) : null);
         _book.Apply(change);
         _unwritten.Add(change);
+        return change;
     }
+
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>Completes once a storage write that includes every event raised so far has succeeded.</summary>
     private Task PersistAsync()

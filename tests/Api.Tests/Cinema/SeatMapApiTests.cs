@@ -47,6 +47,42 @@ public sealed class SeatMapApiTests(ApiFixture fixture)
         Assert.True(map.GetProperty("salesOpen").GetBoolean());
     }
 
+    [Fact]
+    public async Task StaffReadWhoHeldASeatAndWhenFromItsJournal()
+    {
+        var showtime = await NewShowtimeAsync();
+        var (customerId, email) = await _identity.RegisterAsync();
+        using var customer = await _identity.SignedInAsync(email);
+        var hold = await (await customer.PostAsJsonAsync($"/api/v1/showtimes/{showtime}/holds", new { seats = new[] { "C3" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await customer.DeleteAsync($"/api/v1/showtimes/{showtime}/holds/{hold.GetProperty("holdId").GetGuid()}");
+        using var manager = fixture.CreateClient("manager");
+
+        var history = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/showtimes/{showtime}/seats/c3/history");
+
+        Assert.Equal("C3", history.GetProperty("seat").GetString());
+        var events = history.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["held", "released"], events.Select(entry => entry.GetProperty("kind").GetString()));
+        Assert.All(events, entry => Assert.Equal(customerId, entry.GetProperty("userId").GetGuid()));
+        Assert.All(events, entry => Assert.Equal(email, entry.GetProperty("userEmail").GetString()));
+        Assert.Equal(hold.GetProperty("expiresAt").GetDateTimeOffset(), events[0].GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(2, events[1].GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task ASeatsHistoryIsForStaffAndNamesWhatIsWrongWithTheSeat()
+    {
+        var showtime = await NewShowtimeAsync();
+        using var customer = await CustomerAsync();
+        using var manager = fixture.CreateClient("manager");
+
+        await (await customer.GetAsync($"/api/v1/showtimes/{showtime}/seats/C3/history")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await manager.GetAsync($"/api/v1/showtimes/{showtime}/seats/Z99/history")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await manager.GetAsync($"/api/v1/showtimes/{Guid.NewGuid()}/seats/C3/history")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var malformed = await (await manager.GetAsync($"/api/v1/showtimes/{showtime}/seats/C-3/history")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(malformed.GetProperty("errors").TryGetProperty("seat", out _));
+    }
+
     private async Task<HttpClient> CustomerAsync()
     {
         var (_, email) = await _identity.RegisterAsync();

@@ -93,6 +93,51 @@ public sealed class ShowtimeSeatsGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ASeatsHistoryTellsWhoHeldItWhoBoughtItAndWhen()
+    {
+        var seats = await NewShowtimeAsync();
+        var (first, buyer, order) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var changedMind = await seats.HoldSeatsAsync(first, ["F7"]);
+        await seats.ReleaseHoldAsync(first, changedMind.HoldId);
+        var bought = await seats.HoldSeatsAsync(buyer, ["F7", "F8"]);
+        await seats.AttachHoldAsync(buyer, bought.HoldId, order, ["F7", "F8"]);
+        await seats.ConfirmHoldAsync(buyer, bought.HoldId, order);
+        await seats.HoldSeatsAsync(Guid.NewGuid(), ["F9"]);
+
+        var history = await seats.GetSeatHistoryAsync("f7");
+
+        Assert.Equal([SeatEventKind.Held, SeatEventKind.Released, SeatEventKind.Held, SeatEventKind.AttachedToOrder, SeatEventKind.Sold],
+            history.Select(entry => entry.Kind));
+        Assert.Equal([first, first, buyer, buyer, buyer], history.Select(entry => entry.UserId!.Value));
+        Assert.Equal([null, null, null, order, order], history.Select(entry => entry.OrderId));
+        Assert.Equal(["F7", "F8"], history[^1].Seats);
+        Assert.Equal(changedMind.ExpiresAt, history[0].ExpiresAt);
+        Assert.True(history.Zip(history.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence && pair.First.At <= pair.Second.At));
+        Assert.Equal((await seats.GetSeatMapAsync()).Version - 1, history[^1].Sequence);
+        await Assert.ThrowsAsync<NotFoundException>(() => seats.GetSeatHistoryAsync("Z99"));
+    }
+
+    [Fact]
+    public async Task AMapLeavingMemoryStoresASnapshotAndComesBackTheSame()
+    {
+        var showtimeId = Guid.NewGuid();
+        var seats = Grains.GetGrain<IShowtimeSeatsGrain>(showtimeId);
+        await seats.ConfigureAsync(Layouts.Standard());
+        var buyer = Guid.NewGuid();
+        var sold = await seats.HoldSeatsAsync(buyer, ["D10", "D11"]);
+        await seats.ConfirmHoldAsync(buyer, sold.HoldId, Guid.NewGuid());
+        await seats.HoldSeatsAsync(Guid.NewGuid(), ["E1"]);
+        var before = await seats.GetSeatMapAsync();
+
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal(before.Version, await JournalSnapshotAsync(showtimeId));
+        var after = await seats.GetSeatMapAsync();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Seats, after.Seats);
+    }
+
+    [Fact]
     public async Task HoldsAndSalesSurviveDeactivation()
     {
         var seats = await NewShowtimeAsync();
@@ -182,6 +227,14 @@ public sealed class ShowtimeSeatsGrainTests(ClusterFixture fixture)
         Assert.Equal(held, byStatus.GetValueOrDefault(SeatStatus.Held));
         Assert.Equal(sold, byStatus.GetValueOrDefault(SeatStatus.Sold));
         Assert.Equal(map.Capacity, byStatus.GetValueOrDefault(SeatStatus.Held) + byStatus.GetValueOrDefault(SeatStatus.Sold) + byStatus.GetValueOrDefault(SeatStatus.Available));
+    }
+
+    private async Task<long?> JournalSnapshotAsync(Guid showtimeId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT sequence FROM seat_snapshots WHERE showtime_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = showtimeId });
+        return await command.ExecuteScalarAsync() as long?;
     }
 
     /// <summary>An aggregate over the showtime's journal rows; rows written by one transaction share its <c>xmin</c>.</summary>

@@ -93,7 +93,9 @@ public sealed class TimeDrivenSeatMapTests(ShiftedClockClusterFixture fixture)
     {
         var showtime = Guid.NewGuid();
         var seats = Grains.GetGrain<IShowtimeSeatsGrain>(showtime);
-        var startsAt = Clock.GetUtcNow().AddMinutes(-10);
+        // Showtimes start on the minute; the journal keeps instants to the microsecond, as PostgreSQL does.
+        var now = Clock.GetUtcNow();
+        var startsAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-10);
         await seats.ConfigureAsync(Layouts.Standard() with { StartsAt = startsAt });
         await using var viewer = await ViewerAsync(showtime);
 

@@ -722,6 +722,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/showtimes/{showtimeId}/seats/{seat}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to one seat (staff).
+         * @description From the showtime's seat journal, oldest first (at most the latest 500 events): each hold, release, expiry, order taking the hold, sale, order letting it go and refund, when it happened, and whose hold or order it was (account id and email). 404 when the showtime or the seat does not exist. Answers support's question: who held or bought this seat, and when.
+         */
+        get: operations["GetSeatHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/showtimes/{showtimeId}/holds": {
         parameters: {
             query?: never;
@@ -1424,6 +1444,29 @@ export interface components {
         RowPlanRequest: {
             row: string;
             positions: string;
+        };
+        SeatEventResponse: {
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            seats: string[];
+            /** Format: uuid */
+            holdId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            userEmail: null | string;
+            /** Format: uuid */
+            orderId: null | string;
+            /** Format: date-time */
+            expiresAt: null | string;
+        };
+        SeatHistoryResponse: {
+            /** Format: uuid */
+            showtimeId: string;
+            seat: string;
+            events: components["schemas"]["SeatEventResponse"][];
         };
         SeatMapResponse: {
             /** Format: uuid */
@@ -4779,6 +4822,87 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id, or it is not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; wait for the seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency (the cluster, the database) is briefly unavailable; retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSeatHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showtimeId: string;
+                seat: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatHistoryResponse"];
+                };
+            };
+            /** @description Invalid input: an RFC 9457 problem whose `errors` name each field (JSON path) and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token or credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role or ownership does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id, or it is not the caller's to see. */
