@@ -155,7 +155,7 @@ public sealed class RefusedWriteTests(ApiFixture fixture)
         var (_, _, customer) = await scenario.CustomerAsync();
         var hold = $"/api/v1/showtimes/{scenario.ShowtimeId}/holds";
 
-        await using (await RefuseWritesAsync("seats"))
+        await using (await RefuseWritesAsync("seat_events", condition: ""))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await customer.PostAsJsonAsync(hold, new { seats = new[] { "B6" } })).StatusCode);
         }
@@ -178,26 +178,30 @@ public sealed class RefusedWriteTests(ApiFixture fixture)
     /// A trigger that makes PostgreSQL refuse every write of one grain type's state with the error a
     /// server going down gives (57P01); disposing it lets writes through again.
     /// </summary>
-    private async Task<IAsyncDisposable> RefuseWritesAsync(string grainType)
+    private Task<IAsyncDisposable> RefuseWritesAsync(string grainType) =>
+        RefuseWritesAsync("orleans_storage", $"WHEN (NEW.grain_type = '{grainType}')");
+
+    /// <summary>The same refusal on any table (the seat journal's, say), for the rows <paramref name="condition"/> picks.</summary>
+    private async Task<IAsyncDisposable> RefuseWritesAsync(string table, string condition)
     {
         var database = NpgsqlDataSource.Create(fixture.Silo.ConnectionString);
         await using (var create = database.CreateCommand($"""
             CREATE OR REPLACE FUNCTION test_refuse_writes() RETURNS trigger LANGUAGE plpgsql AS
             $$ BEGIN RAISE EXCEPTION 'writes refused by the test' USING ERRCODE = '57P01'; END $$;
-            CREATE TRIGGER test_refuse_writes BEFORE INSERT OR UPDATE ON orleans_storage
-                FOR EACH ROW WHEN (NEW.grain_type = '{grainType}') EXECUTE FUNCTION test_refuse_writes();
+            CREATE TRIGGER test_refuse_writes BEFORE INSERT OR UPDATE ON {table}
+                FOR EACH ROW {condition} EXECUTE FUNCTION test_refuse_writes();
             """))
         {
             await create.ExecuteNonQueryAsync();
         }
-        return new Refusal(database);
+        return new Refusal(database, table);
     }
 
-    private sealed class Refusal(NpgsqlDataSource database) : IAsyncDisposable
+    private sealed class Refusal(NpgsqlDataSource database, string table) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await using (var drop = database.CreateCommand("DROP TRIGGER IF EXISTS test_refuse_writes ON orleans_storage; DROP FUNCTION IF EXISTS test_refuse_writes();"))
+            await using (var drop = database.CreateCommand($"DROP TRIGGER IF EXISTS test_refuse_writes ON {table}; DROP FUNCTION IF EXISTS test_refuse_writes();"))
             {
                 await drop.ExecuteNonQueryAsync();
             }
