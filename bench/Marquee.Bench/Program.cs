@@ -3,7 +3,7 @@ using Marquee.Bench;
 
 // Usage: Marquee.Bench keygen PEM   (the signing key the benchmark's API is started with)
 //        Marquee.Bench faults --api URL --db CONNECTION --key PEM --work DIR --duration SECONDS   (driven by bench/faults.sh)
-//        Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--quick] [--viewers N] [scenario ...]
+//        Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--pids name=PID,…] [--quick] [--viewers N] [scenario ...]
 if (args is ["keygen", var pemPath])
 {
     using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -16,7 +16,7 @@ if (args is ["faults", .. var faultArgs])
     return await Marquee.Bench.Faults.FaultsCommand.RunAsync(faultArgs);
 }
 
-string? apiUrl = null, connection = null, keyPath = null, baselineUrl = null;
+string? apiUrl = null, connection = null, keyPath = null, baselineUrl = null, processes = null;
 var siloPid = 0;
 var viewers = 10_000;
 var quick = false;
@@ -30,6 +30,7 @@ for (var i = 0; i < args.Length; i++)
         case "--key": keyPath = args[++i]; break;
         case "--baseline": baselineUrl = args[++i]; break;
         case "--silo-pid": siloPid = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--pids": processes = args[++i]; break;
         case "--quick": quick = true; break;
         case "--viewers": viewers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: scenarios.Add(args[i]); break;
@@ -37,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (apiUrl is null || connection is null || keyPath is null || baselineUrl is null)
 {
-    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--quick] [--viewers N] [scenario ...]");
+    Console.Error.WriteLine("Usage: Marquee.Bench --api URL --db CONNECTION --key PEM --baseline URL --silo-pid PID [--pids name=PID,…] [--quick] [--viewers N] [scenario ...]");
     return 2;
 }
 
@@ -52,7 +53,7 @@ await using var database = Marquee.GrainServices.CreateDataSource(connection);
 var manager = api.NewClient(tokens.Mint("manager"));
 var venue = await Venue.CreateAsync(manager);
 var conventional = new Conventional(api, tokens, new Uri(baselineUrl));
-var seats = new SeatScenarios(api, tokens, conventional, shape);
+var seats = new SeatScenarios(api, tokens, conventional, shape, CpuMeter.Parse(processes));
 var checkout = new CheckoutScenarios(api, tokens, shape);
 
 foreach (var scenario in scenarios.Count > 0 ? scenarios : [.. all])

@@ -455,14 +455,19 @@ public sealed partial class ShowtimeSeatsGrain(
         SeatView[] seats;
         if (_durable is null || changed is null)
         {
-            seats = layout.Select(_book.View).ToArray();
+            seats = new SeatView[layout.Count];
+            for (var position = 0; position < seats.Length; position++)
+            {
+                seats[position] = _book.View(position);
+            }
         }
         else
         {
             seats = [.. _durable.Seats];
             foreach (var label in changed)
             {
-                seats[_book.PositionOf(label)] = _book.View(_book.Seat(label));
+                var position = _book.PositionOf(label);
+                seats[position] = _book.View(position);
             }
         }
         var capacity = _durable?.Capacity ?? layout.Count(seat => seat.Kind != SeatKind.Blocked);

@@ -9,8 +9,9 @@ namespace Marquee.Cinema.Journal;
 /// </summary>
 public sealed class SeatBook
 {
-    private readonly Dictionary<string, SeatDefinition> _seats = new(StringComparer.Ordinal);
+    // A label's place in the layout; the keys are the labels every view shares (thousands of maps stay in memory).
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+    private string[] _labels = [];
     private readonly Dictionary<string, Guid> _heldBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> _soldTo = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, HoldRecord> _holds = [];
@@ -48,13 +49,12 @@ public sealed class SeatBook
     public void SetLayout(SeatLayout layout)
     {
         Layout = layout;
-        _seats.Clear();
         _positions.Clear();
+        _labels = new string[layout.Seats.Count];
         for (var position = 0; position < layout.Seats.Count; position++)
         {
-            var seat = layout.Seats[position];
-            _seats[seat.Label] = seat;
-            _positions[seat.Label] = position;
+            var label = _labels[position] = layout.Seats[position].Label;
+            _positions[label] = position;
         }
     }
 
@@ -111,22 +111,29 @@ public sealed class SeatBook
         _sales.ToDictionary(entry => entry.Key, entry => entry.Value with { Seats = [.. entry.Value.Seats] }),
         SalesClosed);
 
-    public bool Exists(string label) => _seats.ContainsKey(label);
+    public bool Exists(string label) => _positions.ContainsKey(label);
 
-    public SeatDefinition Seat(string label) => _seats[label];
+    public SeatDefinition Seat(string label) => Layout.Seats[_positions[label]];
 
     /// <summary>The seat's place in <see cref="SeatLayout.Seats"/>, which is also its place in a snapshot's list.</summary>
     public int PositionOf(string label) => _positions[label];
 
     public bool IsFree(string label) =>
-        _seats.TryGetValue(label, out var seat) && seat.Kind != SeatKind.Blocked && !_heldBy.ContainsKey(label) && !_soldTo.ContainsKey(label);
+        _positions.TryGetValue(label, out var position) && Layout.Seats[position].Kind != SeatKind.Blocked
+        && !_heldBy.ContainsKey(label) && !_soldTo.ContainsKey(label);
 
-    public SeatView View(SeatDefinition seat) => new(seat.Label, seat.Row, seat.Number, seat.Kind,
-        seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
-        : _soldTo.ContainsKey(seat.Label) ? SeatStatus.Sold
-        : _heldBy.ContainsKey(seat.Label) ? SeatStatus.Held
-        : SeatStatus.Available,
-        seat.Column);
+    /// <summary>How the public sees the seat at <paramref name="position"/> in the layout now.</summary>
+    public SeatView View(int position)
+    {
+        var seat = Layout.Seats[position];
+        var label = _labels[position];
+        return new(label, seat.Row, seat.Number, seat.Kind,
+            seat.Kind == SeatKind.Blocked ? SeatStatus.Blocked
+            : _soldTo.ContainsKey(label) ? SeatStatus.Sold
+            : _heldBy.ContainsKey(label) ? SeatStatus.Held
+            : SeatStatus.Available,
+            seat.Column);
+    }
 
     /// <summary>Seats the user holds or bought here, against the per-person limit.</summary>
     public int SeatsOwnedBy(Guid userId) =>
