@@ -1,3 +1,4 @@
+using Marquee.Cinema;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -155,9 +156,13 @@ public sealed class RefusedWriteTests(ApiFixture fixture)
         var (_, _, customer) = await scenario.CustomerAsync();
         var hold = $"/api/v1/showtimes/{scenario.ShowtimeId}/holds";
 
-        await using (await RefuseWritesAsync("seat_events", condition: ""))
+        await using (await RefuseWritesAsync("seat_events", $"WHEN (NEW.showtime_id = '{scenario.ShowtimeId}')"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await customer.PostAsJsonAsync(hold, new { seats = new[] { "B6" } })).StatusCode);
+            await WaitUntilDeactivatedAsync(fixture.Grains.GetGrain<IShowtimeSeatsGrain>(scenario.ShowtimeId).GetGrainId());
+            // Nobody is shown what storage refused.
+            var map = await fixture.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/showtimes/{scenario.ShowtimeId}/seats");
+            Assert.Equal("available", map.GetProperty("seats").EnumerateArray().Single(seat => seat.GetProperty("seat").GetString() == "B6").GetProperty("status").GetString());
         }
 
         Assert.Equal(HttpStatusCode.Created, (await customer.PostAsJsonAsync(hold, new { seats = new[] { "B6" } })).StatusCode);

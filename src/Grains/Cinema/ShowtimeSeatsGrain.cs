@@ -190,6 +190,8 @@ public sealed partial class ShowtimeSeatsGrain(
         }
         if (!_book.Holds.TryGetValue(holdId, out var hold))
         {
+            // Gone already, perhaps by a release still being written: answer once that is durable.
+            await PersistAsync();
             return;
         }
         if (hold.UserId != userId)
@@ -237,6 +239,7 @@ public sealed partial class ShowtimeSeatsGrain(
 
     public Task<bool> IsHeldForOrderAsync(Guid holdId, Guid orderId)
     {
+        EnsureUsable();
         if (_book.Sales.TryGetValue(orderId, out var sale))
         {
             return Task.FromResult(sale.HoldId == holdId);
@@ -259,6 +262,12 @@ public sealed partial class ShowtimeSeatsGrain(
             return done.Seats;
         }
         await SettleTimeAsync();
+        if (_book.Sales.TryGetValue(orderId, out var soldMeanwhile) && soldMeanwhile.HoldId == holdId)
+        {
+            // A repeat of this confirm, interleaved at the await above, sold it.
+            await PersistAsync();
+            return soldMeanwhile.Seats;
+        }
         if (!_book.Holds.TryGetValue(holdId, out var hold) || hold.UserId != userId || (hold.OrderId is { } owner && owner != orderId))
         {
             throw new ConflictException("The hold has expired or does not exist.");
@@ -374,6 +383,8 @@ public sealed partial class ShowtimeSeatsGrain(
     /// </summary>
     private SeatEvent Raise(SeatEventKind kind, Guid? holdId, Guid? userId, Guid? orderId, IReadOnlyList<string> seats, DateTimeOffset? expiresAt = null)
     {
+        // A call that passed its first check may resume after a write failed: nothing more goes on top of memory storage lacks.
+        EnsureUsable();
         var change = new SeatEvent(_book.Version + 1, ToMicroseconds(clock.GetUtcNow()), kind, holdId, userId, orderId, [.. seats],
             expiresAt is { } instant ? ToMicroseconds(instant) : null);
         _book.Apply(change);
@@ -386,6 +397,10 @@ public sealed partial class ShowtimeSeatsGrain(
     /// <summary>Completes once a storage write that includes every event raised so far has succeeded.</summary>
     private Task PersistAsync()
     {
+        if (_poisoned)
+        {
+            return Task.FromException(new TemporarilyUnavailableException("The seat map is reloading; retry in a moment."));
+        }
         if (!_writing && _unwritten.Count == 0 && _unwrittenLayout is null)
         {
             return Task.CompletedTask;
@@ -424,6 +439,8 @@ public sealed partial class ShowtimeSeatsGrain(
                     // the activation (the next one starts from storage); calls interleaved before it goes are refused.
                     LogWriteFailed(ex, ShowtimeId);
                     _poisoned = true;
+                    _unwritten.Clear();
+                    _unwrittenLayout = null;
                     DeactivateOnIdle();
                     batch.SetException(ex);
                     _pendingWrite?.SetException(ex);
@@ -512,7 +529,7 @@ public sealed partial class ShowtimeSeatsGrain(
             return null;
         }
         var startsAt = map.StartsAt ?? (map.SalesClosed ? null : await StartOfShowtimeAsync());
-        var layout = new SeatLayout(map.Rows, map.Seats, startsAt);
+        var layout = new SeatLayout(map.Rows, map.Seats, startsAt is { } start ? ToMicroseconds(start) : null);
         var snapshot = new SeatBookSnapshot(map.Version, map.Holds, map.Sales, map.SalesClosed);
         await journal.AppendAsync(ShowtimeId, new SeatJournalWrite(layout, [], snapshot));
         LogMigrated(ShowtimeId, map.Version);

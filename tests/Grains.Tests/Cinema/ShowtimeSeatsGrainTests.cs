@@ -118,6 +118,55 @@ public sealed class ShowtimeSeatsGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnActivationThatFindsItsNextEventWrittenElsewhereRefusesAndTheRetrySeesTheOtherWrite()
+    {
+        var showtimeId = Guid.NewGuid();
+        var seats = Grains.GetGrain<IShowtimeSeatsGrain>(showtimeId);
+        await seats.ConfigureAsync(Layouts.Standard());
+        await seats.HoldSeatsAsync(Guid.NewGuid(), ["F6"]);
+        // What a second activation of the same map (a duplicate after a partition, say) would have appended.
+        await using (var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString))
+        await using (var command = dataSource.CreateCommand("""
+            INSERT INTO seat_events (showtime_id, sequence, occurred_at, kind, hold_id, user_id, seats, expires_at)
+            VALUES ($1, 2, now(), 'held', $2, $3, '{F8}', now() + interval '10 minutes')
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = showtimeId });
+            command.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            command.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // This activation validated F8 against a map without that hold; storage refuses its write whole.
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => seats.HoldSeatsAsync(Guid.NewGuid(), ["F8"]));
+
+        // The retry reaches an activation loaded from storage: F8 is the other one's, F7 is free as ever.
+        var retried = await RetryWhileReloadingAsync(() => seats.HoldSeatsAsync(Guid.NewGuid(), ["F7"]));
+        Assert.Equal(["F7"], retried.Seats);
+        var map = await seats.GetSeatMapAsync();
+        Assert.Equal(3, map.Version);
+        Assert.Equal(SeatStatus.Held, map.Seats.Single(seat => seat.Seat == "F8").Status);
+        await Assert.ThrowsAsync<SeatsUnavailableException>(() => seats.HoldSeatsAsync(Guid.NewGuid(), ["F8"]));
+    }
+
+    /// <summary>A poisoned activation answers "reloading" until it is gone; callers retry, as the API's clients do on 503.</summary>
+    private static async Task<T> RetryWhileReloadingAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TemporarilyUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AMapLeavingMemoryStoresASnapshotAndComesBackTheSame()
     {
         var showtimeId = Guid.NewGuid();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Marquee.Common;
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Storage;
 
 namespace Marquee.Cinema.Journal;
 
@@ -84,7 +85,7 @@ public sealed class SeatJournal(NpgsqlDataSource database)
         return new StoredSeats(layout, snapshot, after);
     }
 
-    /// <summary>Writes all of it or none of it; fails when another activation wrote any of these events first.</summary>
+    /// <summary>Writes all of it or none of it; <see cref="InconsistentStateException"/> when another activation wrote any of it first.</summary>
     public async Task AppendAsync(Guid showtimeId, SeatJournalWrite write)
     {
         if (write.IsEmpty)
@@ -111,7 +112,16 @@ public sealed class SeatJournal(NpgsqlDataSource database)
         {
             batch.BatchCommands.Add(SnapshotCommand(showtimeId, snapshot));
         }
-        await batch.ExecuteNonQueryAsync();
+        try
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another activation of the map wrote this layout or these sequences first: this one is stale.
+            // Without the driver's exception inside: callers across the grain boundary cannot deserialize it.
+            throw new InconsistentStateException($"Seat map {showtimeId} was written by another activation first ({ex.ConstraintName}).");
+        }
     }
 
     /// <summary>Records a snapshot unless a newer one is there already.</summary>
