@@ -10,7 +10,9 @@ test('now playing leads to a movie, its showtimes and the seat picker, every pag
   await expect(page.getByLabel('Cinema')).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto(`/filmes/${showtime.movieId}`);
+  // The showtime's own São Paulo day: the movie page opens on today, which late at night may have none left.
+  const day = new Date(showtime.startsAt).toLocaleDateString('en-CA', { timeZone: 'America/Sao_Paulo' });
+  await page.goto(`/filmes/${showtime.movieId}?data=${day}`);
   await expect(page.getByRole('heading', { name: showtime.movieTitle })).toBeVisible();
   await expect(page.getByRole('link', { name: /\d{1,2}:\d{2}/ }).first()).toBeVisible();
   await expectAccessible(page);
