@@ -37,6 +37,8 @@ test('an admin retries a dead-lettered order and promotes a user to manager', as
   await page.getByRole('link', { name: 'Usuários e papéis' }).click();
   await page.getByLabel('E-mail').fill(promoted.email);
   await page.getByRole('button', { name: 'Buscar' }).click();
+  // The search has answered once only that account is listed; a box ticked in the list before it may be redrawn unticked.
+  await expect(page.getByRole('group', { name: /^Papéis de / })).toHaveCount(1);
   const roles = page.getByRole('group', { name: new RegExp(`^Papéis de ${promoted.email}`) });
   await roles.getByRole('checkbox', { name: 'Gerente' }).check();
   await roles.getByRole('button', { name: `Salvar papéis de ${promoted.email}` }).click();
